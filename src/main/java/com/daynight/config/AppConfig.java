@@ -1,0 +1,90 @@
+package com.daynight.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every setting of the service, read once at start from the environment (see CONTRACT.md).
+ * Nothing else in the code reads environment variables.
+ */
+public record AppConfig(
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        boolean dbRequired,
+        StorageKind storage,
+        Path bucketsDir,
+        String storageEmulatorHost,
+        String googleCloudProject,
+        Path modelPath,
+        int workers,
+        Path dataDir,
+        Duration lease,
+        int queueLimit) {
+
+    public enum StorageKind { LOCAL, GCS }
+
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        String dbUrl = blankToNull(env.get("DB_URL"));
+        boolean dbRequired = Boolean.parseBoolean(env.getOrDefault("DB_URL_REQUIRED", "false"));
+        if (dbRequired && dbUrl == null) {
+            throw new ConfigException("DB_URL is required here: set it to the JDBC URL of the external MySQL database"
+                    + " (jdbc:mysql://host:3306/daynight), with DB_USER and DB_PASSWORD");
+        }
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:mysql:") && !dbUrl.startsWith("jdbc:mariadb:")) {
+            throw new ConfigException("DB_URL must be a jdbc:mysql:// URL, got: " + dbUrl);
+        }
+        String modelPath = blankToNull(env.get("MODEL"));
+        return new AppConfig(
+                intSetting(env, "PORT", 8080, 0, 65535),
+                dbUrl,
+                blankToNull(env.get("DB_USER")),
+                env.get("DB_PASSWORD"),
+                dbRequired,
+                storageKind(env.getOrDefault("STORAGE", "local")),
+                Path.of(env.getOrDefault("BUCKETS_DIR", "./buckets")),
+                blankToNull(env.get("STORAGE_EMULATOR_HOST")),
+                blankToNull(env.get("GOOGLE_CLOUD_PROJECT")),
+                modelPath == null ? null : Path.of(modelPath),
+                intSetting(env, "WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
+                Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
+                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000));
+    }
+
+    /** The heartbeat runs several times per lease, so one late beat never loses a claim. */
+    public Duration heartbeatInterval() {
+        return lease.dividedBy(4);
+    }
+
+    private static StorageKind storageKind(String value) {
+        try {
+            return StorageKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("STORAGE must be 'local' or 'gcs', got: " + value);
+        }
+    }
+
+    private static int intSetting(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got: " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got: " + raw);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

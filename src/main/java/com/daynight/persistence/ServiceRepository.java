@@ -1,0 +1,145 @@
+package com.daynight.persistence;
+
+import com.daynight.service.ImageResult;
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/** Reads and creates rows of the services table; the work queue's writes are in {@link WorkQueue}. */
+public class ServiceRepository {
+
+    static final String SELECT_SERVICE = "SELECT s.ServiceID, s.UserName, s.Bucket, s.ServiceRequestTime,"
+            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal,"
+            + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
+            + " FROM services s";
+
+    private final DataSource dataSource;
+
+    public ServiceRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts a queued service; the database takes the request time.
+     *
+     * @return false when the ServiceID exists already (the caller draws another)
+     */
+    public boolean insertQueued(String serviceId, String userName, String bucket) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO services"
+                     + " (ServiceID, UserName, Bucket, ServiceRequestTime, Status)"
+                     + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued')")) {
+            insert.setString(1, serviceId);
+            insert.setString(2, userName);
+            insert.setString(3, bucket);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException duplicate) {
+            return false;
+        }
+    }
+
+    /** How many services wait for a worker: the queue's depth. */
+    public int countQueued() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services WHERE Status = 'queued'");
+             ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    public Optional<ServiceRecord> find(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(SELECT_SERVICE + " WHERE s.ServiceID = ?")) {
+            select.setString(1, serviceId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A user's services, newest first. */
+    public List<ServiceRecord> findByUser(String userName, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(SELECT_SERVICE
+                     + " WHERE s.UserName = ? ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?")) {
+            select.setString(1, userName);
+            select.setInt(2, limit);
+            List<ServiceRecord> services = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    services.add(toRecord(rs));
+                }
+            }
+            return services;
+        }
+    }
+
+    /** The results recorded so far, in the bucket's listing order, handed one by one to {@code sink}. */
+    public void forEachResult(String serviceId, Consumer<ImageResult> sink) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
+                     + " FROM service_results WHERE ServiceID = ? ORDER BY Seq")) {
+            select.setString(1, serviceId);
+            select.setFetchSize(Integer.MIN_VALUE); // Connector/J streams rows instead of buffering them all
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    double confidence = rs.getDouble(3);
+                    sink.accept(new ImageResult(rs.getString(1), rs.getString(2),
+                            rs.wasNull() ? null : confidence, rs.getString(4)));
+                }
+            }
+        }
+    }
+
+    public List<ImageResult> results(String serviceId) throws SQLException {
+        List<ImageResult> results = new ArrayList<>();
+        forEachResult(serviceId, results::add);
+        return results;
+    }
+
+    /** The Results column: the document written when the service finished, or null before. */
+    public Optional<String> storedDocument(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT Results FROM services WHERE ServiceID = ?")) {
+            select.setString(1, serviceId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    static ServiceRecord toRecord(ResultSet rs) throws SQLException {
+        Number total = (Number) rs.getObject("ImagesTotal");
+        return new ServiceRecord(
+                rs.getString("ServiceID"),
+                rs.getString("UserName"),
+                rs.getString("Bucket"),
+                instant(rs, "ServiceRequestTime"),
+                instant(rs, "ServiceStartTime"),
+                ServiceStatus.fromDb(rs.getString("Status")),
+                instant(rs, "ServiceEndTime"),
+                rs.getString("Error"),
+                rs.getInt("ImagesDone"),
+                total == null ? null : total.intValue());
+    }
+
+    /** The columns hold UTC wall-clock times taken by the database with UTC_TIMESTAMP(3). */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,20 @@
+package com.daynight.service;
+
+import java.time.Instant;
+
+/**
+ * One row of the services table with its progress; times are UTC instants, null until they happen.
+ * {@code total} is null until the bucket has been listed.
+ */
+public record ServiceRecord(
+        String serviceId,
+        String userName,
+        String bucket,
+        Instant requestTime,
+        Instant startTime,
+        ServiceStatus status,
+        Instant endTime,
+        String error,
+        int done,
+        Integer total) {
+}

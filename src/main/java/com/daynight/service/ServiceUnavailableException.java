@@ -1,0 +1,8 @@
+package com.daynight.service;
+
+/** The service cannot take a request now (database unreachable, queue full); the client should retry later. */
+public class ServiceUnavailableException extends RuntimeException {
+    public ServiceUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,54 @@
+package com.daynight.service;
+
+import com.daynight.persistence.ServiceRepository;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * Takes a submission: validates it, draws a fresh ServiceID and inserts the queued row.
+ * Nothing else happens on the request's path; workers claim the row from the database.
+ */
+public class SubmissionService {
+
+    /** 36^8 ids make a collision rare; a few retries make a failure to find a free one practically impossible. */
+    static final int MAX_ID_ATTEMPTS = 5;
+
+    private final ServiceRepository repository;
+    private final Supplier<String> ids;
+    private final int queueLimit;
+    private final Runnable onSubmitted;
+
+    /**
+     * @param onSubmitted called after each insert, so this instance's idle workers look at the queue at once
+     */
+    public SubmissionService(ServiceRepository repository, Supplier<String> ids, int queueLimit, Runnable onSubmitted) {
+        this.repository = repository;
+        this.ids = ids;
+        this.queueLimit = queueLimit;
+        this.onSubmitted = onSubmitted;
+    }
+
+    /**
+     * @return the new ServiceID
+     * @throws ValidationException when a field breaks its rule
+     * @throws ServiceUnavailableException when the database cannot be reached or the queue is full
+     */
+    public String submit(String userName, String bucket) {
+        SubmissionValidator.validate(userName, bucket);
+        try {
+            if (repository.countQueued() >= queueLimit) {
+                throw new ServiceUnavailableException("the queue is full (" + queueLimit + " services wait)", null);
+            }
+            for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+                String id = ids.get();
+                if (repository.insertQueued(id, userName, bucket)) {
+                    onSubmitted.run();
+                    return id;
+                }
+            }
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("the database cannot be reached", e);
+        }
+        throw new ServiceUnavailableException("no free ServiceID after " + MAX_ID_ATTEMPTS + " attempts", null);
+    }
+}

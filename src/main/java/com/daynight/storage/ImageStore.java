@@ -1,0 +1,27 @@
+package com.daynight.storage;
+
+import java.io.IOException;
+
+/**
+ * Where buckets are read from: Google Cloud Storage, or a local folder per bucket.
+ * Implementations are thread-safe and shared by all workers.
+ */
+public interface ImageStore {
+
+    /**
+     * The bucket's JPEG objects (name ending in .jpg or .jpeg in any case, or content type image/jpeg),
+     * in the bucket's listing order. The listing is fetched lazily, page by page, as it is iterated,
+     * so a bucket of a million objects never sits in memory.
+     *
+     * @throws BucketUnavailableException (also while iterating) when the bucket is missing or unreadable
+     */
+    Iterable<ImageObject> listJpegs(String bucket);
+
+    /**
+     * The object's bytes.
+     *
+     * @throws IOException when this one object cannot be read (its entry becomes an error; the service goes on)
+     * @throws BucketUnavailableException when the whole bucket has gone or access was withdrawn
+     */
+    byte[] read(String bucket, String objectName) throws IOException;
+}

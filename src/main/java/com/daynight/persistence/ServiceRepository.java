@@ -62,8 +62,13 @@ public class ServiceRepository {
     }
 
     public Optional<ServiceRecord> find(String serviceId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(SELECT_SERVICE + " WHERE s.ServiceID = ?")) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, serviceId);
+        }
+    }
+
+    Optional<ServiceRecord> find(Connection c, String serviceId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(SELECT_SERVICE + " WHERE s.ServiceID = ?")) {
             select.setString(1, serviceId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(toRecord(rs)) : Optional.empty();
@@ -90,11 +95,27 @@ public class ServiceRepository {
 
     /** The results recorded so far, in the bucket's listing order, handed one by one to {@code sink}. */
     public void forEachResult(String serviceId, Consumer<ImageResult> sink) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
+        try (Connection c = dataSource.getConnection()) {
+            forEachResult(c, serviceId, sink);
+        }
+    }
+
+    public List<ImageResult> results(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return results(c, serviceId);
+        }
+    }
+
+    List<ImageResult> results(Connection c, String serviceId) throws SQLException {
+        List<ImageResult> results = new ArrayList<>();
+        forEachResult(c, serviceId, results::add);
+        return results;
+    }
+
+    private static void forEachResult(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
                      + " FROM service_results WHERE ServiceID = ? ORDER BY Seq")) {
             select.setString(1, serviceId);
-            select.setFetchSize(Integer.MIN_VALUE); // Connector/J streams rows instead of buffering them all
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     double confidence = rs.getDouble(3);
@@ -103,12 +124,6 @@ public class ServiceRepository {
                 }
             }
         }
-    }
-
-    public List<ImageResult> results(String serviceId) throws SQLException {
-        List<ImageResult> results = new ArrayList<>();
-        forEachResult(serviceId, results::add);
-        return results;
     }
 
     /** The Results column: the document written when the service finished, or null before. */

@@ -1,0 +1,168 @@
+package com.daynight.job;
+
+import com.daynight.classify.DayNightClassifier;
+import com.daynight.persistence.WorkQueue;
+import com.daynight.service.ServiceRecord;
+import com.daynight.storage.ImageStore;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * This instance's background workers: WORKERS threads, each with its own classifier (Weka's SMO is not
+ * thread-safe), claiming services from the database queue until shutdown. A heartbeat keeps their claims.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+    /** Idle workers look at the queue this often, for services submitted to other instances. */
+    private static final long POLL_MILLIS = 1_000;
+    /** After a database error, wait before trying again, so an outage is not hammered. */
+    private static final long ERROR_BACKOFF_MILLIS = 3_000;
+
+    private final WorkQueue queue;
+    private final ImageStore store;
+    private final DayNightClassifier classifier;
+    private final String owner;
+    private final Duration lease;
+    private final Thread[] workers;
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "heartbeat"));
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workArrived = lock.newCondition();
+    private volatile boolean stopping;
+
+    public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
+                      int workerCount, Duration lease) {
+        this.queue = queue;
+        this.store = store;
+        this.classifier = classifier;
+        this.owner = owner;
+        this.lease = lease;
+        this.workers = new Thread[workerCount];
+    }
+
+    public void start() {
+        for (int i = 0; i < workers.length; i++) {
+            ServiceRunner runner = new ServiceRunner(queue, store, classifier.copy(), owner);
+            workers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
+            workers[i].start();
+        }
+        long beat = Math.max(200, lease.toMillis() / 4);
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        log.info("{} workers started as {}", workers.length, owner);
+    }
+
+    /** A service was just submitted here: idle workers look at the queue now rather than at their next poll. */
+    public void wakeUp() {
+        lock.lock();
+        try {
+            workArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void workLoop(ServiceRunner runner) {
+        while (!stopping) {
+            try {
+                Optional<ServiceRecord> next = queue.claimNext(owner, lease);
+                if (next.isPresent()) {
+                    runClaimed(runner, next.get());
+                } else {
+                    idle(POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS / 4));
+                }
+            } catch (SQLException | RuntimeException e) {
+                // The claim, if any, is kept until its lease runs out; then any instance resumes the service.
+                log.warn("worker error, retrying in {} ms: {}", ERROR_BACKOFF_MILLIS, e.toString());
+                idle(ERROR_BACKOFF_MILLIS);
+            }
+        }
+    }
+
+    private void runClaimed(ServiceRunner runner, ServiceRecord service) throws SQLException {
+        Claim claim = new Claim(service.serviceId());
+        claims.put(service.serviceId(), claim);
+        if (stopping) {
+            claim.requestStop();
+        }
+        MDC.put("serviceId", service.serviceId());
+        try {
+            long started = System.nanoTime();
+            ServiceRunner.Outcome outcome = runner.run(service, claim);
+            log.info("service {} {} in {} ms", service.serviceId(), outcome.name().toLowerCase(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            claims.remove(service.serviceId());
+            MDC.remove("serviceId");
+        }
+    }
+
+    private void beat() {
+        for (Claim claim : claims.values()) {
+            try {
+                if (!queue.heartbeat(claim.serviceId(), owner)) {
+                    log.warn("service {}: claim lost to another instance", claim.serviceId());
+                    claim.markLost();
+                }
+            } catch (SQLException e) {
+                log.warn("heartbeat failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void idle(long millis) {
+        lock.lock();
+        try {
+            if (!stopping) {
+                workArrived.await(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops claiming, asks running services to stop after their current image (their results are saved and
+     * the service handed back for any instance to resume), and waits for that within {@code grace}.
+     */
+    public void stop(Duration grace) {
+        stopping = true;
+        claims.values().forEach(Claim::requestStop);
+        wakeUp();
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread worker : workers) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (worker != null && left > 0) {
+                    worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        heartbeat.shutdownNow();
+        log.info("workers stopped");
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(8));
+    }
+}

@@ -1,0 +1,106 @@
+package com.daynight.persistence;
+
+import com.daynight.config.AppConfig;
+import com.daynight.config.ConfigException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database the service runs on: the external one named by DB_URL, or an embedded MariaDB.
+ * Owns the connection pool and migrates the schema (db/ migrations) before anything uses it.
+ */
+public final class Database implements AutoCloseable {
+
+    private final EmbeddedMariaDb embedded;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedMariaDb embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+    }
+
+    public static Database open(AppConfig config) {
+        EmbeddedMariaDb embedded = config.dbUrl() == null ? EmbeddedMariaDb.start(config.dataDir()) : null;
+        String url = embedded != null ? embedded.jdbcUrl() : config.dbUrl();
+        String user = embedded != null ? "root" : config.dbUser();
+        String password = embedded != null ? "" : config.dbPassword();
+        try {
+            HikariDataSource pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));
+            migrate(pool);
+            return new Database(embedded, pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            closeQuietly(embedded);
+            throw new ConfigException("the database at " + url + " cannot be reached: " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    static HikariConfig poolConfig(String url, String user, String password, int workers) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("daynight");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        // Workers, the heartbeat and web requests share the pool; a small pool is plenty for short statements.
+        hikari.setMaximumPoolSize(Math.max(10, workers * 2 + 4));
+        // Fail fast during an outage, so a submission gets a 503 quickly instead of hanging.
+        hikari.setConnectionTimeout(5_000);
+        hikari.setValidationTimeout(2_000);
+        // Times are UTC wall-clock values taken by the database; keep the session in UTC too.
+        hikari.addDataSourceProperty("connectionTimeZone", "UTC");
+        hikari.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
+        hikari.addDataSourceProperty("characterEncoding", "UTF-8");
+        hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
+        hikari.addDataSourceProperty("connectTimeout", "5000");
+        hikari.addDataSourceProperty("socketTimeout", "60000");
+        return hikari;
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** For /readyz: can a connection be had and does it answer? */
+    public boolean isReachable() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedMariaDb embedded) {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

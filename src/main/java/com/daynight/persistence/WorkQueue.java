@@ -1,0 +1,234 @@
+package com.daynight.persistence;
+
+import com.daynight.service.ImageResult;
+import com.daynight.service.ResultsDocument;
+import com.daynight.service.ServiceRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The work queue kept in the services table, shared by every instance on the database.
+ * A worker claims a row (SELECT ... FOR UPDATE SKIP LOCKED), keeps it by heartbeat, and every write it
+ * makes is fenced by its claim: once another instance has taken the service over, the old owner's writes
+ * change nothing.
+ */
+public class WorkQueue {
+
+    /** A service interrupted this often (crashes, not graceful releases) is given up as failed. */
+    static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+    private final ServiceRepository repository;
+
+    public WorkQueue(DataSource dataSource, ServiceRepository repository) {
+        this.dataSource = dataSource;
+        this.repository = repository;
+    }
+
+    /** Claims the oldest service that is queued, or started by an owner whose lease has run out. */
+    public Optional<ServiceRecord> claimNext(String owner, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                while (true) {
+                    Optional<String[]> candidate = lockCandidate(c, lease);
+                    if (candidate.isEmpty()) {
+                        c.commit();
+                        return Optional.empty();
+                    }
+                    String id = candidate.get()[0];
+                    if (Integer.parseInt(candidate.get()[1]) >= MAX_ATTEMPTS) {
+                        giveUp(c, id);
+                        c.commit();
+                        continue;
+                    }
+                    update(c, "UPDATE services SET ClaimedBy = ?, HeartbeatAt = UTC_TIMESTAMP(3),"
+                            + " Attempts = Attempts + 1 WHERE ServiceID = ?", owner, id);
+                    ServiceRecord claimed = select(c, id);
+                    c.commit();
+                    return Optional.of(claimed);
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static Optional<String[]> lockCandidate(Connection c, Duration lease) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT ServiceID, Attempts FROM services"
+                + " WHERE Status IN ('queued', 'started')"
+                + " AND (ClaimedBy IS NULL OR HeartbeatAt < UTC_TIMESTAMP(3) - INTERVAL ? SECOND)"
+                + " ORDER BY ServiceRequestTime LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+            select.setLong(1, Math.max(1, lease.toSeconds()));
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    private static void giveUp(Connection c, String id) throws SQLException {
+        update(c, "UPDATE services SET Status = 'failed', ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL,"
+                + " Error = 'processing was interrupted " + MAX_ATTEMPTS + " times; given up' WHERE ServiceID = ?", id);
+    }
+
+    /** Renews the claim; false when this owner has lost it (the lease ran out and another took over). */
+    public boolean heartbeat(String id, String owner) throws SQLException {
+        return updateOwned("UPDATE services SET HeartbeatAt = UTC_TIMESTAMP(3)", id, owner);
+    }
+
+    /** Hands a service back unfinished (shutdown), so any instance can take it at once; not counted as a failure. */
+    public boolean release(String id, String owner) throws SQLException {
+        return updateOwned("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
+                + " Attempts = GREATEST(Attempts - 1, 0)", id, owner);
+    }
+
+    public boolean setTotal(String id, String owner, int total) throws SQLException {
+        return updateOwned("UPDATE services SET ImagesTotal = " + total, id, owner);
+    }
+
+    /** The first image starts: status 'started' and, the first time only, ServiceStartTime. */
+    public boolean markStarted(String id, String owner) throws SQLException {
+        return updateOwned("UPDATE services SET Status = 'started',"
+                + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3))", id, owner);
+    }
+
+    /** Where an earlier owner stopped: the number of results kept and the name of the last one. */
+    public ResumePoint resumePoint(String id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT Seq, Image FROM service_results"
+                     + " WHERE ServiceID = ? ORDER BY Seq DESC LIMIT 1")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new ResumePoint(rs.getInt(1) + 1, rs.getString(2)) : ResumePoint.START;
+            }
+        }
+    }
+
+    /** Forgets kept results, when the bucket no longer lists what they were computed from. */
+    public boolean clearResults(String id, String owner) throws SQLException {
+        return inOwnedTransaction(id, owner, c -> update(c, "DELETE FROM service_results WHERE ServiceID = ?", id));
+    }
+
+    /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
+    public boolean appendResults(String id, String owner, int firstSeq, List<ImageResult> results) throws SQLException {
+        return inOwnedTransaction(id, owner, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO service_results"
+                    + " (ServiceID, Seq, Image, Result, Confidence, Error) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
+                    + " Confidence = VALUES(Confidence), Error = VALUES(Error)")) {
+                int seq = firstSeq;
+                for (ImageResult r : results) {
+                    insert.setString(1, id);
+                    insert.setInt(2, seq++);
+                    insert.setString(3, r.image());
+                    insert.setString(4, r.result());
+                    if (r.confidence() == null) {
+                        insert.setNull(5, Types.DOUBLE);
+                    } else {
+                        insert.setDouble(5, r.confidence());
+                    }
+                    insert.setString(6, r.error());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            update(c, "UPDATE services SET HeartbeatAt = UTC_TIMESTAMP(3) WHERE ServiceID = ?", id);
+        });
+    }
+
+    /**
+     * The last image is done: Status, ServiceEndTime and the Results document are written in one transaction,
+     * the document built from the results recorded, whichever owners computed them.
+     */
+    public boolean finish(String id, String owner) throws SQLException {
+        return inOwnedTransaction(id, owner, c -> {
+            ServiceRecord service = select(c, id);
+            String document = ResultsDocument.toJson(service, repository.results(c, id));
+            try (PreparedStatement update = c.prepareStatement("UPDATE services SET Status = 'finished',"
+                    + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3)),"
+                    + " ServiceEndTime = UTC_TIMESTAMP(3), Results = ?, ImagesTotal = ?,"
+                    + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?")) {
+                update.setString(1, document);
+                update.setInt(2, service.done());
+                update.setString(3, id);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** The service cannot complete (bucket missing, access denied): 'failed' with the reason. */
+    public boolean fail(String id, String owner, String reason) throws SQLException {
+        return inOwnedTransaction(id, owner, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE services SET Status = 'failed', Error = ?,"
+                    + " ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL, HeartbeatAt = NULL"
+                    + " WHERE ServiceID = ?")) {
+                update.setString(1, reason);
+                update.setString(2, id);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} only while {@code owner} holds the claim, with the service row locked. */
+    private boolean inOwnedTransaction(String id, String owner, Work work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement(
+                    "SELECT ClaimedBy FROM services WHERE ServiceID = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !owner.equals(rs.getString(1))) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+                work.run(c);
+                c.commit();
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean updateOwned(String updateWithoutWhere, String id, String owner) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement(updateWithoutWhere
+                     + " WHERE ServiceID = ? AND ClaimedBy = ?")) {
+            update.setString(1, id);
+            update.setString(2, owner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private ServiceRecord select(Connection c, String id) throws SQLException {
+        return repository.find(c, id).orElseThrow(() -> new SQLException("service " + id + " vanished"));
+    }
+
+    private static void update(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                update.setString(i + 1, params[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    /** How far a service got before: {@code done} results kept, the last for {@code lastImage}. */
+    public record ResumePoint(int done, String lastImage) {
+        static final ResumePoint START = new ResumePoint(0, null);
+    }
+}

@@ -1,0 +1,87 @@
+package com.daynight.storage;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Buckets read from a local folder: each sub-folder of {@code bucketsDir} is one bucket, and each file below it
+ * (at any depth) an object named by its path relative to the bucket folder, with '/' separators as in GCS.
+ */
+public final class LocalImageStore implements ImageStore {
+
+    private final Path bucketsDir;
+
+    public LocalImageStore(Path bucketsDir) {
+        this.bucketsDir = bucketsDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A local folder is small next to a GCS bucket, and sorting it into GCS order needs every name anyway,
+     * so the listing is read whole when the walk starts.
+     */
+    @Override
+    public Iterable<ImageObject> listJpegs(String bucket) {
+        Path bucketDir = existingBucketDir(bucket);
+        List<ImageObject> jpegs = new ArrayList<>();
+        try {
+            Files.walkFileTree(bucketDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = objectName(bucketDir, file);
+                    if (attributes.isRegularFile() && JpegRule.hasJpegExtension(name)) {
+                        jpegs.add(new ImageObject(name, attributes.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // A file that vanished while walking is simply not part of the bucket any more.
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new BucketUnavailableException("bucket '" + bucket + "' cannot be read: " + e.getMessage(), e);
+        }
+        jpegs.sort(Comparator.comparing(ImageObject::name, GcsOrder.OF_NAMES));
+        return List.copyOf(jpegs);
+    }
+
+    @Override
+    public byte[] read(String bucket, String objectName) throws IOException {
+        Path bucketDir = existingBucketDir(bucket);
+        Path file = bucketDir.resolve(objectName).normalize();
+        // Names come from users' buckets: "../" or an absolute name must never reach files outside the bucket.
+        if (!file.startsWith(bucketDir) || file.equals(bucketDir)) {
+            throw new IOException("object name '" + objectName + "' is not inside bucket '" + bucket + "'");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("object '" + objectName + "' no longer exists", e);
+        } catch (IOException e) {
+            throw new IOException("object '" + objectName + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Path existingBucketDir(String bucket) {
+        Path bucketDir = bucketsDir.resolve(bucket).normalize();
+        boolean directChild = bucketsDir.equals(bucketDir.getParent());
+        if (!directChild || !Files.isDirectory(bucketDir)) {
+            throw new BucketUnavailableException("bucket '" + bucket + "' does not exist");
+        }
+        return bucketDir;
+    }
+
+    private static String objectName(Path bucketDir, Path file) {
+        return bucketDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

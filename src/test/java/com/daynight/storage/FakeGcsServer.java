@@ -1,0 +1,188 @@
+package com.daynight.storage;
+
+import static com.daynight.storage.FakeGcsResponses.page;
+import static com.daynight.storage.FakeGcsResponses.sendError;
+import static com.daynight.storage.FakeGcsResponses.sendJson;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process server speaking the read side of the GCS JSON API, as the real google-cloud-storage client calls
+ * it: object listing (prefix, maxResults, pageToken), object metadata, and media download with Range. Point the
+ * client at {@link #baseUrl()} with NoCredentials. Objects list in GCS order (UTF-8 bytes of their names).
+ */
+public final class FakeGcsServer implements AutoCloseable {
+
+    private static final int MAX_PAGE_SIZE = 1000;
+
+    private final Map<String, NavigableMap<String, FakeGcsObject>> buckets = new ConcurrentHashMap<>();
+    private final Set<String> deniedBuckets = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failingBuckets = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger listRequests = new AtomicInteger();
+    private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /** Starts a server on 127.0.0.1 and a free port; close it when done. */
+    public static FakeGcsServer start() {
+        FakeGcsServer fake = new FakeGcsServer();
+        try {
+            fake.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a port for FakeGcsServer", e);
+        }
+        fake.executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "fake-gcs");
+            thread.setDaemon(true);
+            return thread;
+        });
+        fake.server.setExecutor(fake.executor);
+        fake.server.createContext("/", fake::handle);
+        fake.server.start();
+        return fake;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public FakeGcsServer createBucket(String bucket) {
+        buckets.putIfAbsent(bucket, new ConcurrentSkipListMap<>(GcsOrder.OF_NAMES));
+        return this;
+    }
+
+    /** Stores an object (creating its bucket if needed); contentType may be null. */
+    public FakeGcsServer put(String bucket, String name, byte[] bytes, String contentType) {
+        createBucket(bucket);
+        buckets.get(bucket).put(name, new FakeGcsObject(bucket, name, bytes.clone(), contentType,
+                generations.incrementAndGet(), Instant.now()));
+        return this;
+    }
+
+    public void remove(String bucket, String name) {
+        NavigableMap<String, FakeGcsObject> objects = buckets.get(bucket);
+        if (objects != null) {
+            objects.remove(name);
+        }
+    }
+
+    /** Every request for this bucket from now on is answered 403, as GCS does for a caller without access. */
+    public void denyAccess(String bucket) {
+        deniedBuckets.add(bucket);
+    }
+
+    /** Every request for this bucket from now on is answered with this HTTP status (e.g. 503), as an outage. */
+    public void failWith(String bucket, int status) {
+        failingBuckets.put(bucket, status);
+    }
+
+    /** All requests served so far, of any kind. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    /** Object listing requests (one per page, failed ones too) served so far. */
+    public int listRequestCount() {
+        return listRequests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try (exchange) {
+            FakeGcsRequest request = FakeGcsRequest.parse(exchange);
+            if (request == null || !"GET".equals(exchange.getRequestMethod())) {
+                sendError(exchange, 501, "FakeGcsServer does not serve "
+                        + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                return;
+            }
+            if (request.objectName() == null) {
+                listRequests.incrementAndGet();
+            }
+            NavigableMap<String, FakeGcsObject> objects = buckets.get(request.bucket());
+            Integer failure = failingBuckets.get(request.bucket());
+            if (failure != null) {
+                sendError(exchange, failure, "FakeGcsServer was told to fail with " + failure);
+            } else if (deniedBuckets.contains(request.bucket())) {
+                sendError(exchange, 403, "anonymous caller does not have storage.objects.get access to the"
+                        + " Google Cloud Storage bucket. Permission denied on resource (or it may not exist).");
+            } else if (objects == null) {
+                sendError(exchange, 404, "The specified bucket does not exist.");
+            } else if (request.objectName() == null) {
+                list(exchange, request, objects);
+            } else {
+                serveObject(exchange, request, objects.get(request.objectName()));
+            }
+        }
+    }
+
+    /** Blob.getContent() asks for a given generation; any other generation is as missing as a deleted object. */
+    private static void serveObject(HttpExchange exchange, FakeGcsRequest request, FakeGcsObject object)
+            throws IOException {
+        String generation = request.query().get("generation");
+        if (object == null || (generation != null && !generation.equals(Long.toString(object.generation())))) {
+            sendError(exchange, 404, "No such object: " + request.bucket() + "/" + request.objectName());
+        } else if (request.media()) {
+            FakeGcsMedia.send(exchange, object);
+        } else {
+            sendJson(exchange, 200, object.resource());
+        }
+    }
+
+    private void list(HttpExchange exchange, FakeGcsRequest request, NavigableMap<String, FakeGcsObject> objects)
+            throws IOException {
+        Map<String, String> query = request.query();
+        String prefix = query.getOrDefault("prefix", "");
+        int pageSize = Math.min(MAX_PAGE_SIZE, Integer.parseInt(query.getOrDefault("maxResults", "1000")));
+        String token = query.get("pageToken");
+        // Names sharing a prefix sit together in GCS order, so the walk starts at the prefix (or after the token).
+        NavigableMap<String, FakeGcsObject> rest = token == null
+                ? objects.tailMap(prefix, true)
+                : objects.tailMap(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), false);
+        List<Map<String, Object>> items = new ArrayList<>();
+        String last = null;
+        for (FakeGcsObject object : rest.values()) {
+            if (!object.name().startsWith(prefix)) {
+                break;
+            }
+            if (items.size() == pageSize) {
+                Map<String, Object> page = page(items);
+                page.put("nextPageToken", Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+                sendJson(exchange, 200, page);
+                return;
+            }
+            items.add(object.resource());
+            last = object.name();
+        }
+        sendJson(exchange, 200, page(items));
+    }
+}

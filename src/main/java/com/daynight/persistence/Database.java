@@ -63,7 +63,7 @@ public final class Database implements AutoCloseable {
         return hikari;
     }
 
-    private static void migrate(DataSource dataSource) {
+    static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

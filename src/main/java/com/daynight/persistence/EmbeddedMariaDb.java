@@ -36,14 +36,18 @@ final class EmbeddedMariaDb implements AutoCloseable {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             db.createDB(DATABASE);
-            return new EmbeddedMariaDb(db, config.getPort());
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
         }
     }
 
     String jdbcUrl() {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
     }
 
     @Override

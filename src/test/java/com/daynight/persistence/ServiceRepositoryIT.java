@@ -1,0 +1,89 @@
+package com.daynight.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ServiceRepositoryIT {
+
+    private static TestDatabase db;
+    private static ServiceRepository repository;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create();
+        repository = new ServiceRepository(db.dataSource());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void insertsAQueuedRowWhoseRequestTimeIsTakenByTheDatabaseWithMilliseconds() throws Exception {
+        assertTrue(repository.insertQueued("REPO0001", "Michael Jordan", "holiday"));
+
+        ServiceRecord service = repository.find("REPO0001").orElseThrow();
+        assertEquals("Michael Jordan", service.userName());
+        assertEquals("holiday", service.bucket());
+        assertEquals(ServiceStatus.QUEUED, service.status());
+        assertNull(service.startTime());
+        assertNull(service.endTime());
+        assertNull(service.total());
+        assertEquals(0, service.done());
+        assertTrue(Duration.between(service.requestTime(), Instant.now()).abs().toSeconds() < 60,
+                "request time is UTC now, got " + service.requestTime());
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT DATETIME_PRECISION FROM information_schema.COLUMNS"
+                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'services'"
+                     + " AND COLUMN_NAME = 'ServiceRequestTime'")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aDuplicateServiceIdIsReportedNotOverwritten() throws Exception {
+        assertTrue(repository.insertQueued("REPO0002", "Ann", "first"));
+        assertFalse(repository.insertQueued("REPO0002", "Bob", "second"));
+        assertEquals("Ann", repository.find("REPO0002").orElseThrow().userName());
+    }
+
+    @Test
+    void keepsUnicodeAndMarkupExactlyAsTyped() throws Exception {
+        String name = "\u202Eevil\u202C <script>alert('x')</script>; DROP TABLE services; -- \uD83C\uDF19";
+        assertTrue(repository.insertQueued("REPO0003", name, "holiday"));
+        assertEquals(name, repository.find("REPO0003").orElseThrow().userName());
+    }
+
+    @Test
+    void listsAUsersServicesNewestFirst() throws Exception {
+        repository.insertQueued("USER0001", "Zoe", "a-bucket");
+        db.execute("UPDATE services SET ServiceRequestTime = ServiceRequestTime - INTERVAL 1 HOUR"
+                + " WHERE ServiceID = 'USER0001'");
+        repository.insertQueued("USER0002", "Zoe", "b-bucket");
+        repository.insertQueued("USER0003", "zoe", "c-bucket");
+
+        List<ServiceRecord> services = repository.findByUser("Zoe", 10);
+        assertEquals(List.of("USER0002", "USER0001"), services.stream().map(ServiceRecord::serviceId).toList());
+    }
+
+    @Test
+    void unknownServiceIsEmpty() throws Exception {
+        assertTrue(repository.find("NOSUCH00").isEmpty());
+    }
+}

@@ -119,8 +119,8 @@ public class ServiceRepository {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     double confidence = rs.getDouble(3);
-                    sink.accept(new ImageResult(rs.getString(1), rs.getString(2),
-                            rs.wasNull() ? null : confidence, rs.getString(4)));
+                    Double known = rs.wasNull() ? null : confidence;
+                    sink.accept(new ImageResult(rs.getString(1), rs.getString(2), known, rs.getString(4)));
                 }
             }
         }

@@ -1,0 +1,151 @@
+package com.daynight.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionHandler;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+/**
+ * A fitted Weka classifier with the header of its training data (attribute names, class {day, night}).
+ * Not thread-safe: Weka's SMO keeps state in its filters while predicting, so give each thread its own
+ * {@link #copy()}.
+ */
+public final class DayNightModel {
+
+    public static final String DAY = "day";
+    public static final String NIGHT = "night";
+    public static final List<String> LABELS = List.of(DAY, NIGHT);
+    static final String CLASS_ATTRIBUTE = "class";
+
+    private final Classifier classifier;
+    private final Instances header;
+
+    /** @param header the training data's header; its class attribute must be nominal {day, night} */
+    public DayNightModel(Classifier classifier, Instances header) {
+        this.classifier = classifier;
+        this.header = new Instances(header, 0);
+        checkHeader(this.header);
+    }
+
+    /** An empty data set with the given numeric attributes and the class attribute last. */
+    public static Instances emptyHeader(List<String> featureNames, int capacity) {
+        ArrayList<Attribute> attributes = new ArrayList<>();
+        featureNames.forEach(name -> attributes.add(new Attribute(name)));
+        attributes.add(new Attribute(CLASS_ATTRIBUTE, LABELS));
+        Instances data = new Instances("daynight", attributes, capacity);
+        data.setClassIndex(data.numAttributes() - 1);
+        return data;
+    }
+
+    public int featureCount() {
+        return header.numAttributes() - 1;
+    }
+
+    public List<String> featureNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.numAttributes(); i++) {
+            if (i != header.classIndex()) {
+                names.add(header.attribute(i).name());
+            }
+        }
+        return names;
+    }
+
+    /** The more probable label, with its calibrated probability as the confidence. */
+    public Prediction predict(double[] features) {
+        if (features.length != featureCount()) {
+            throw new IllegalArgumentException("expected " + featureCount() + " features, got " + features.length);
+        }
+        double[] values = new double[header.numAttributes()];
+        System.arraycopy(features, 0, values, 0, features.length);
+        values[header.classIndex()] = Utils.missingValue();
+        Instance instance = new DenseInstance(1.0, values);
+        instance.setDataset(header);
+        double[] distribution;
+        try {
+            distribution = classifier.distributionForInstance(instance);
+        } catch (Exception e) {
+            throw new IllegalStateException("the model failed to predict: " + e.getMessage(), e);
+        }
+        int best = distribution[1] > distribution[0] ? 1 : 0;
+        return new Prediction(header.classAttribute().value(best), distribution[best]);
+    }
+
+    /** An independent deep copy, for use on another thread. */
+    public DayNightModel copy() {
+        try {
+            return new DayNightModel(AbstractClassifier.makeCopy(classifier), header);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not copy the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The classifier's class and options, as Weka's command line would write them. */
+    public String describeClassifier() {
+        String options = classifier instanceof OptionHandler handler
+                ? " " + String.join(" ", handler.getOptions()) : "";
+        return classifier.getClass().getName() + options;
+    }
+
+    /** Writes the classifier and the header together, so a loaded model knows its attributes. */
+    public void save(Path file) throws IOException {
+        try {
+            SerializationHelper.writeAll(file.toString(), new Object[] {classifier, header});
+        } catch (Exception e) {
+            throw new IOException("could not write the model to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static DayNightModel load(Path file) throws IOException {
+        try (InputStream input = Files.newInputStream(file)) {
+            return load(input, file.toString());
+        }
+    }
+
+    public static DayNightModel load(InputStream input) throws IOException {
+        return load(input, "the stream");
+    }
+
+    private static DayNightModel load(InputStream input, String source) throws IOException {
+        Object[] parts;
+        try {
+            parts = SerializationHelper.readAll(input);
+        } catch (Exception e) {
+            throw new IOException("not a DayNight model: " + source + " (" + e.getMessage() + ")", e);
+        }
+        if (parts.length < 2 || !(parts[0] instanceof Classifier classifier) || !(parts[1] instanceof Instances header)) {
+            throw new IOException("not a DayNight model: " + source + " holds no classifier with its data header");
+        }
+        try {
+            return new DayNightModel(classifier, header);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a DayNight model: " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHeader(Instances header) {
+        // predict() fills the features in front of the class value.
+        if (header.classIndex() != header.numAttributes() - 1 || !header.classAttribute().isNominal()
+                || header.classAttribute().numValues() != LABELS.size()
+                || !LABELS.contains(header.classAttribute().value(0))
+                || !LABELS.contains(header.classAttribute().value(1))) {
+            throw new IllegalArgumentException("the last attribute must be the class, nominal {day, night}");
+        }
+        for (int i = 0; i < header.numAttributes(); i++) {
+            if (i != header.classIndex() && !header.attribute(i).isNumeric()) {
+                throw new IllegalArgumentException("attribute " + header.attribute(i).name() + " is not numeric");
+            }
+        }
+    }
+}

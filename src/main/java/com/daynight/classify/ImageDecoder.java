@@ -1,0 +1,23 @@
+package com.daynight.classify;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Turns JPEG bytes into pixels. An interface so that a faster decoder (DC coefficients only) can
+ * replace the ImageIO one without touching the feature or model code.
+ */
+public interface ImageDecoder {
+
+    /** Pictures above this size are refused before any pixel is decoded, so one upload cannot exhaust memory. */
+    long MAX_PIXELS = 100_000_000L;
+
+    /**
+     * @throws ImageDecodeException with a short message fit for the user when the bytes are not a
+     *         readable JPEG or the picture is larger than {@link #MAX_PIXELS}
+     */
+    BufferedImage decode(byte[] jpeg) throws ImageDecodeException;
+
+    static ImageDecoder imageIo() {
+        return new ImageIoDecoder();
+    }
+}

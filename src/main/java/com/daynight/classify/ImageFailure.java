@@ -1,0 +1,7 @@
+package com.daynight.classify;
+
+import java.nio.file.Path;
+
+/** A picture that could not be read or decoded, and why. */
+public record ImageFailure(Path file, String message) {
+}

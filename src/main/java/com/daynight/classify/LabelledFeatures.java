@@ -1,0 +1,5 @@
+package com.daynight.classify;
+
+/** One training example: a picture's feature vector and its known label. */
+public record LabelledFeatures(double[] features, String label) {
+}

@@ -1,0 +1,28 @@
+package com.daynight.classify;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The feature vectors of labelled pictures, and the pictures that could not be used. */
+public record TrainingSet(List<LabelledFeatures> examples, List<ImageFailure> failures) {
+
+    public static TrainingSet extract(List<LabelledImage> images, ImageFeatures features) {
+        List<LabelledFeatures> examples = new ArrayList<>();
+        List<ImageFailure> failures = new ArrayList<>();
+        for (LabelledImage image : images) {
+            try {
+                examples.add(new LabelledFeatures(features.fromJpeg(JpegFiles.readBytes(image.file())), image.label()));
+            } catch (ImageDecodeException e) {
+                failures.add(new ImageFailure(image.file(), e.getMessage()));
+            } catch (IOException e) {
+                failures.add(new ImageFailure(image.file(), "cannot read: " + e.getMessage()));
+            }
+        }
+        return new TrainingSet(List.copyOf(examples), List.copyOf(failures));
+    }
+
+    public long count(String label) {
+        return examples.stream().filter(example -> example.label().equals(label)).count();
+    }
+}

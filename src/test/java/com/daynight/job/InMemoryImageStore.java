@@ -1,0 +1,45 @@
+package com.daynight.job;
+
+import com.daynight.storage.BucketUnavailableException;
+import com.daynight.storage.ImageObject;
+import com.daynight.storage.ImageStore;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Buckets held in memory for worker tests; objects named in {@code unreadable} fail to download. */
+final class InMemoryImageStore implements ImageStore {
+
+    private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+
+    void put(String bucket, String name, byte[] bytes) {
+        buckets.computeIfAbsent(bucket, b -> new TreeMap<>()).put(name, bytes);
+    }
+
+    void makeUnreadable(String name) {
+        unreadable.add(name);
+    }
+
+    @Override
+    public Iterable<ImageObject> listJpegs(String bucket) {
+        TreeMap<String, byte[]> objects = buckets.get(bucket);
+        if (objects == null) {
+            throw new BucketUnavailableException("bucket '" + bucket + "' does not exist");
+        }
+        return List.copyOf(objects.entrySet()).stream()
+                .map(e -> new ImageObject(e.getKey(), e.getValue().length))
+                .toList();
+    }
+
+    @Override
+    public byte[] read(String bucket, String objectName) throws IOException {
+        if (unreadable.contains(objectName)) {
+            throw new IOException("object '" + objectName + "' no longer exists");
+        }
+        return buckets.get(bucket).get(objectName);
+    }
+}

@@ -1,0 +1,192 @@
+package com.daynight.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.daynight.classify.DayNightClassifier;
+import com.daynight.classify.ImageDecodeException;
+import com.daynight.classify.Prediction;
+import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.TestDatabase;
+import com.daynight.persistence.WorkQueue;
+import com.daynight.service.ImageResult;
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The workers against a real MariaDB, with buckets in memory and a stand-in classifier. */
+class WorkerPoolIT {
+
+    private static final Duration LEASE = Duration.ofSeconds(4);
+
+    private TestDatabase db;
+    private ServiceRepository repository;
+    private WorkQueue queue;
+    private final InMemoryImageStore store = new InMemoryImageStore();
+
+    @BeforeEach
+    void start() throws Exception {
+        db = TestDatabase.create();
+        repository = new ServiceRepository(db.dataSource());
+        queue = new WorkQueue(db.dataSource(), repository);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        db.close();
+    }
+
+    /** "Pictures" whose first byte says day (1) or night (0); "broken" ones cannot be decoded. */
+    private static DayNightClassifier classifier(long millisPerImage) throws Exception {
+        DayNightClassifier classifier = mock(DayNightClassifier.class);
+        when(classifier.copy()).thenReturn(classifier);
+        when(classifier.classify(any())).thenAnswer(call -> {
+            byte[] bytes = call.getArgument(0);
+            Thread.sleep(millisPerImage);
+            if (bytes.length == 0) {
+                throw new ImageDecodeException("not a decodable JPEG");
+            }
+            return bytes[0] == 1 ? new Prediction("day", 0.9) : new Prediction("night", 0.8);
+        });
+        return classifier;
+    }
+
+    private void fillBucket(String bucket, int count) {
+        for (int i = 0; i < count; i++) {
+            store.put(bucket, String.format("img-%04d.jpg", i), new byte[] {(byte) (i % 2)});
+        }
+    }
+
+    private WorkerPool pool(String owner, int workers, long millisPerImage) throws Exception {
+        WorkerPool pool = new WorkerPool(queue, store, classifier(millisPerImage), owner, workers, LEASE);
+        pool.start();
+        return pool;
+    }
+
+    private ServiceRecord awaitStatus(String id, Predicate<ServiceRecord> done, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ServiceRecord service = repository.find(id).orElseThrow();
+        while (!done.test(service) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            service = repository.find(id).orElseThrow();
+        }
+        assertTrue(done.test(service), "timed out; service is " + service);
+        return service;
+    }
+
+    @Test
+    void classifiesEveryImageInListingOrderWithAnEntryForEachBrokenOne() throws Exception {
+        fillBucket("holiday", 30);
+        store.put("holiday", "img-0005.jpg", new byte[0]);
+        store.makeUnreadable("img-0007.jpg");
+        repository.insertQueued("RUN00001", "Ann", "holiday");
+
+        try (WorkerPool pool = pool("solo", 2, 0)) {
+            ServiceRecord done = awaitStatus("RUN00001", s -> s.status().isDone(), Duration.ofSeconds(20));
+            assertEquals(ServiceStatus.FINISHED, done.status());
+            assertNotNull(done.startTime());
+            assertFalse(done.endTime().isBefore(done.startTime()));
+            assertEquals(30, done.total());
+        }
+        List<ImageResult> results = repository.results("RUN00001");
+        assertEquals(30, results.size());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(String.format("img-%04d.jpg", i), results.get(i).image());
+        }
+        assertEquals("night", results.get(0).result());
+        assertEquals("day", results.get(1).result());
+        assertEquals(new ImageResult("img-0005.jpg", "error", null, "not a decodable JPEG"), results.get(5));
+        assertEquals("error", results.get(7).result());
+        assertTrue(results.get(7).error().contains("no longer exists"), results.get(7).error());
+    }
+
+    @Test
+    void aMissingBucketFailsTheServiceWithTheReason() throws Exception {
+        repository.insertQueued("RUN00002", "Ann", "nowhere");
+        try (WorkerPool pool = pool("solo", 1, 0)) {
+            ServiceRecord failed = awaitStatus("RUN00002", s -> s.status().isDone(), Duration.ofSeconds(20));
+            assertEquals(ServiceStatus.FAILED, failed.status());
+            assertEquals("bucket 'nowhere' does not exist", failed.error());
+        }
+    }
+
+    @Test
+    void anEmptyBucketFinishesWithNoResults() throws Exception {
+        store.put("empty", "readme.jpg", new byte[] {1});
+        store.makeUnreadable("none");
+        repository.insertQueued("RUN00003", "Ann", "empty");
+        try (WorkerPool pool = pool("solo", 1, 0)) {
+            assertEquals(ServiceStatus.FINISHED,
+                    awaitStatus("RUN00003", s -> s.status().isDone(), Duration.ofSeconds(20)).status());
+        }
+    }
+
+    @Test
+    void aServiceStoppedByShutdownIsHandedBackAndCompletedByAnotherInstanceWithNothingLostOrDoubled()
+            throws Exception {
+        fillBucket("big", 120);
+        repository.insertQueued("RUN00004", "Ann", "big");
+
+        WorkerPool first = pool("first", 1, 15);
+        awaitStatus("RUN00004", s -> s.done() >= 20, Duration.ofSeconds(30));
+        long stopStarted = System.nanoTime();
+        first.stop(Duration.ofSeconds(8));
+        long stopMillis = (System.nanoTime() - stopStarted) / 1_000_000;
+        assertTrue(stopMillis < 3_000, "stopped in " + stopMillis + " ms");
+
+        ServiceRecord handedBack = repository.find("RUN00004").orElseThrow();
+        assertEquals(ServiceStatus.STARTED, handedBack.status());
+        assertTrue(handedBack.done() < 120, "stopped midway: " + handedBack.done());
+
+        try (WorkerPool second = pool("second", 1, 0)) {
+            awaitStatus("RUN00004", s -> s.status().isDone(), Duration.ofSeconds(20));
+        }
+        assertExactlyOneEntryPerImage("RUN00004", 120);
+        assertEquals(handedBack.startTime(), repository.find("RUN00004").orElseThrow().startTime(),
+                "ServiceStartTime is when the first image started, not when the service resumed");
+    }
+
+    @Test
+    void aServiceWhoseOwnerCrashedResumesAfterTheResultsItKept() throws Exception {
+        fillBucket("resume", 40);
+        repository.insertQueued("RUN00005", "Ann", "resume");
+        queue.claimNext("crashed", LEASE).orElseThrow();
+        queue.markStarted("RUN00005", "crashed");
+        queue.appendResults("RUN00005", "crashed", 0, List.of(
+                ImageResult.classified("img-0000.jpg", "night", 0.123),
+                ImageResult.classified("img-0001.jpg", "day", 0.456)));
+        db.execute("UPDATE services SET HeartbeatAt = HeartbeatAt - INTERVAL 60 SECOND");
+
+        try (WorkerPool rescuer = pool("rescuer", 1, 0)) {
+            awaitStatus("RUN00005", s -> s.status().isDone(), Duration.ofSeconds(20));
+        }
+        assertExactlyOneEntryPerImage("RUN00005", 40);
+        assertEquals(0.456, repository.results("RUN00005").get(1).confidence(), "kept, not recomputed");
+    }
+
+    private void assertExactlyOneEntryPerImage(String id, int count) throws Exception {
+        ServiceRecord service = repository.find(id).orElseThrow();
+        assertEquals(ServiceStatus.FINISHED, service.status());
+        assertNull(service.error());
+        List<ImageResult> results = repository.results(id);
+        assertEquals(count, results.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals(String.format("img-%04d.jpg", i), results.get(i).image());
+        }
+        String document = repository.storedDocument(id).orElseThrow();
+        assertEquals(count, document.split("\"image\"").length - 1);
+        assertTrue(new String(document.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains(id));
+    }
+}

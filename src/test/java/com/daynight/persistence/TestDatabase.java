@@ -44,6 +44,16 @@ public final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
+    /** For a service started in its own JVM against this database (DB_URL, user root, no password). */
+    public String jdbcUrl() {
+        return pool.getJdbcUrl();
+    }
+
+    /** A pool on a database the test did not make (an external server named by the environment). */
+    public static com.zaxxer.hikari.HikariConfig poolConfig(String url, String user, String password) {
+        return Database.poolConfig(url, user, password, 2);
+    }
+
     /** Runs SQL the test needs to stage a situation (such as a lease that ran out long ago). */
     public void execute(String sql) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

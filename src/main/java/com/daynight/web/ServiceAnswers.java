@@ -1,0 +1,83 @@
+package com.daynight.web;
+
+import com.daynight.persistence.ServiceRepository;
+import com.daynight.service.ImageResult;
+import com.daynight.service.ResultsDocument;
+import com.daynight.service.ServiceIdGenerator;
+import com.daynight.service.ServiceRecord;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** GET /services/{id}: one service as a page, as the JSON results document, or as CSV. */
+final class ServiceAnswers {
+
+    /** A page with more rows gets slow to render and to read; the JSON and CSV links carry them all. */
+    static final int MAX_PAGE_ROWS = 1_000;
+
+    private final ServiceRepository repository;
+    private final ResultsCsv csv = new ResultsCsv();
+
+    ServiceAnswers(ServiceRepository repository) {
+        this.repository = repository;
+    }
+
+    void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)
+            throws ServletException, IOException, SQLException {
+        ResponseFormat format = ResponseFormat.forLookup(req.getParameter("format"), req.getHeader("Accept"),
+                EnumSet.allOf(ResponseFormat.class));
+        Optional<ServiceRecord> found = ServiceIdGenerator.isWellFormed(serviceId)
+                ? repository.find(serviceId) : Optional.empty();
+        if (found.isEmpty()) {
+            Replies.problem(req, resp, format, Problem.notFound(ServiceIdGenerator.isWellFormed(serviceId)
+                    ? "there is no service with the ServiceID " + serviceId
+                    : "there is no such service: a ServiceID is 8 characters, A-Z and 0-9"));
+            return;
+        }
+        ServiceRecord service = found.get();
+        switch (format) {
+            case JSON -> json(resp, service);
+            case CSV -> csv(resp, service);
+            default -> page(req, resp, service);
+        }
+    }
+
+    /** The results are read before the first byte goes out, so a database failure can still become a 503. */
+    private void json(HttpServletResponse resp, ServiceRecord service) throws IOException, SQLException {
+        List<ImageResult> results = repository.results(service.serviceId());
+        resp.setContentType("application/json;charset=UTF-8");
+        ResultsDocument.write(service, results, true, resp.getWriter());
+    }
+
+    /** Streamed row by row: a bucket of many thousand images never sits in memory for its CSV. */
+    private void csv(HttpServletResponse resp, ServiceRecord service) throws IOException, SQLException {
+        resp.setContentType("text/csv;charset=UTF-8");
+        resp.setHeader("Content-Disposition", "attachment; filename=\"" + service.serviceId() + ".csv\"");
+        try (ResultsCsv.Rows rows = csv.open(resp.getWriter())) {
+            repository.forEachResult(service.serviceId(), rows::write);
+        }
+    }
+
+    private void page(HttpServletRequest req, HttpServletResponse resp, ServiceRecord service)
+            throws ServletException, IOException, SQLException {
+        List<ResultRow> rows = new ArrayList<>();
+        int[] count = {0};
+        repository.forEachResult(service.serviceId(), result -> {
+            if (count[0]++ < MAX_PAGE_ROWS) {
+                rows.add(new ResultRow(result));
+            }
+        });
+        req.setAttribute("service", new ServiceView(service));
+        req.setAttribute("rows", rows);
+        req.setAttribute("resultCount", count[0]);
+        req.setAttribute("truncated", count[0] > MAX_PAGE_ROWS);
+        req.setAttribute("maxRows", MAX_PAGE_ROWS);
+        Replies.page(req, resp, HttpServletResponse.SC_OK, "/WEB-INF/jsp/service.jsp");
+    }
+}

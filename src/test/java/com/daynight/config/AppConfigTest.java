@@ -1,0 +1,145 @@
+package com.daynight.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AppConfigTest {
+
+    private static final String MYSQL = "jdbc:mysql://db.example:3306/daynight";
+
+    @Test
+    void defaultsWithNoConfigurationAtAll() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of());
+
+        assertEquals(8080, c.port());
+        assertEquals(AppConfig.StorageKind.LOCAL, c.storage());
+        assertEquals(Path.of("./buckets"), c.bucketsDir());
+        assertEquals(Path.of("./data"), c.dataDir());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertNull(c.dbUrl());
+        assertNull(c.dbUser());
+        assertNull(c.dbPassword());
+        assertFalse(c.dbRequired());
+        assertNull(c.storageEmulatorHost());
+        assertNull(c.googleCloudProject());
+        assertNull(c.modelPath());
+        assertTrue(c.queueLimit() > 0);
+        assertTrue(c.lease().compareTo(Duration.ZERO) > 0);
+        assertTrue(c.heartbeatInterval().compareTo(c.lease()) < 0);
+    }
+
+    @Test
+    void everyContractVariableIsRead() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "9090");
+        env.put("DB_URL", MYSQL);
+        env.put("DB_USER", "dn");
+        env.put("DB_PASSWORD", "s3cret");
+        env.put("STORAGE", "gcs");
+        env.put("BUCKETS_DIR", "/srv/buckets");
+        env.put("STORAGE_EMULATOR_HOST", "http://localhost:4443");
+        env.put("GOOGLE_CLOUD_PROJECT", "my-project");
+        env.put("MODEL", "/models/other.model");
+        env.put("WORKERS", "3");
+        env.put("DATA_DIR", "/var/lib/daynight");
+
+        AppConfig c = AppConfig.fromEnvironment(env);
+
+        assertEquals(9090, c.port());
+        assertEquals(MYSQL, c.dbUrl());
+        assertEquals("dn", c.dbUser());
+        assertEquals("s3cret", c.dbPassword());
+        assertEquals(AppConfig.StorageKind.GCS, c.storage());
+        assertEquals(Path.of("/srv/buckets"), c.bucketsDir());
+        assertEquals("http://localhost:4443", c.storageEmulatorHost());
+        assertEquals("my-project", c.googleCloudProject());
+        assertEquals(Path.of("/models/other.model"), c.modelPath());
+        assertEquals(3, c.workers());
+        assertEquals(Path.of("/var/lib/daynight"), c.dataDir());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"local, LOCAL", "LOCAL, LOCAL", "gcs, GCS", "GCS, GCS", "' gcs ', GCS"})
+    void storageKinds(String value, AppConfig.StorageKind expected) {
+        assertEquals(expected, AppConfig.fromEnvironment(Map.of("STORAGE", value)).storage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3", "azure", "file", "gcs2"})
+    void invalidStorage(String value) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("STORAGE", value)));
+        assertTrue(e.getMessage().contains("STORAGE"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "80.5", "-1", "65536", "99999999999", "8080x"})
+    void invalidPort(String value) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("PORT", value)));
+        assertTrue(e.getMessage().contains("PORT"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"many", "0", "-2", "1.5", "100000"})
+    void invalidWorkers(String value) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("WORKERS", value)));
+        assertTrue(e.getMessage().contains("WORKERS"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "65535, 65535", "' 8081 ', 8081"})
+    void validPorts(String value, int expected) {
+        assertEquals(expected, AppConfig.fromEnvironment(Map.of("PORT", value)).port());
+    }
+
+    @Test
+    void blankNumbersFallBackToDefaults() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of("PORT", " ", "WORKERS", ""));
+        assertEquals(8080, c.port());
+        assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+    }
+
+    @Test
+    void dbUrlRequiredButMissing() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("DB_URL_REQUIRED", "true")));
+        assertTrue(e.getMessage().contains("DB_URL"), e.getMessage());
+    }
+
+    @Test
+    void dbUrlRequiredButBlank() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("DB_URL_REQUIRED", "true", "DB_URL", "  ")));
+        assertTrue(e.getMessage().contains("DB_URL"), e.getMessage());
+    }
+
+    @Test
+    void dbUrlRequiredAndGiven() {
+        AppConfig c = AppConfig.fromEnvironment(Map.of("DB_URL_REQUIRED", "true", "DB_URL", MYSQL));
+        assertTrue(c.dbRequired());
+        assertEquals(MYSQL, c.dbUrl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://db/daynight", "mysql://db:3306/daynight", "jdbc:h2:mem:x",
+            "db.example:3306"})
+    void nonMysqlDbUrlRefused(String url) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("DB_URL", url)));
+        assertTrue(e.getMessage().contains("DB_URL"), e.getMessage());
+    }
+}

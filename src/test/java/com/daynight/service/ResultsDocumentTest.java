@@ -1,0 +1,228 @@
+package com.daynight.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResultsDocumentTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Instant REQUEST = Instant.parse("2017-12-29T18:45:10.123Z");
+
+    private static final List<ImageResult> EXAMPLE_RESULTS = List.of(
+            ImageResult.classified("mypic1.jpg", "day", 0.97),
+            new ImageResult("mypic2.jpg", "night", null, null),
+            ImageResult.failed("broken.jpg", "not a decodable JPEG"));
+
+    private static ServiceRecord record(String userName, Instant requestTime) {
+        return new ServiceRecord("BK98GPW5", userName, "User_selected_bucket_name", requestTime,
+                null, ServiceStatus.QUEUED, null, null, 0, null);
+    }
+
+    private static ObjectNode parse(String json) throws Exception {
+        return (ObjectNode) MAPPER.readTree(json);
+    }
+
+    private static String withStatus(ServiceRecord service, List<ImageResult> results) {
+        StringWriter out = new StringWriter();
+        ResultsDocument.write(service, results, true, out);
+        return out.toString();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void theContractsExampleExactly() throws Exception {
+        String expected = """
+                {"serviceResults": {
+                  "UserName": "Michael Jordan",
+                  "ServiceRequestDate": {"year": "2017", "month": "December", "day": "29", "time": "18h45m"},
+                  "ServiceId": "BK98GPW5",
+                  "Bucket": "User_selected_bucket_name",
+                  "Results": [
+                    {"image": "mypic1.jpg", "result": "day", "confidence": 0.97},
+                    {"image": "mypic2.jpg", "result": "night"},
+                    {"image": "broken.jpg", "result": "error", "error": "not a decodable JPEG"}
+                  ]
+                }}""";
+
+        ObjectNode actual = parse(ResultsDocument.toJson(record("Michael Jordan", REQUEST), EXAMPLE_RESULTS));
+
+        assertEquals(parse(expected), actual);
+        assertEquals(List.of("serviceResults"), fieldNames(actual));
+        JsonNode doc = actual.get("serviceResults");
+        assertEquals(List.of("UserName", "ServiceRequestDate", "ServiceId", "Bucket", "Results"), fieldNames(doc));
+        assertEquals(List.of("year", "month", "day", "time"), fieldNames(doc.get("ServiceRequestDate")));
+        doc.get("ServiceRequestDate").forEach(v -> assertTrue(v.isTextual(), v.toString()));
+        // the contract's keys first, extras after them
+        assertEquals(List.of("image", "result", "confidence"), fieldNames(doc.get("Results").get(0)));
+        assertEquals(List.of("image", "result", "error"), fieldNames(doc.get("Results").get(2)));
+    }
+
+    @Test
+    void errorEntryHasErrorAndNoConfidence() throws Exception {
+        JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
+                List.of(ImageResult.failed("broken.jpg", "not a decodable JPEG"))))
+                .get("serviceResults").get("Results").get(0);
+
+        assertEquals("error", entry.get("result").asText());
+        assertEquals("not a decodable JPEG", entry.get("error").asText());
+        assertFalse(entry.has("confidence"));
+    }
+
+    @Test
+    void classifiedEntryHasNoError() throws Exception {
+        JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
+                List.of(ImageResult.classified("a.jpg", "night", 0.5))))
+                .get("serviceResults").get("Results").get(0);
+
+        assertFalse(entry.has("error"));
+        assertTrue(entry.get("confidence").isNumber());
+        assertEquals(0.5, entry.get("confidence").doubleValue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.5, 0.97, 0.9999, 1.0})
+    void representableConfidencesAreKept(double confidence) throws Exception {
+        JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
+                List.of(ImageResult.classified("a.jpg", "day", confidence))))
+                .get("serviceResults").get("Results").get(0);
+        assertEquals(confidence, entry.get("confidence").doubleValue());
+    }
+
+    @Test
+    void confidenceIsRoundedToFourDecimals() throws Exception {
+        JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
+                List.of(ImageResult.classified("a.jpg", "day", 0.123456789))))
+                .get("serviceResults").get("Results").get(0);
+        assertEquals(0.1235, entry.get("confidence").doubleValue());
+    }
+
+    @Test
+    void emptyResultsIsAnEmptyArray() throws Exception {
+        JsonNode results = parse(ResultsDocument.toJson(record("x", REQUEST), List.of()))
+                .get("serviceResults").get("Results");
+        assertTrue(results.isArray());
+        assertEquals(0, results.size());
+    }
+
+    static Stream<Arguments> requestDates() {
+        return Stream.of(
+                Arguments.of("2017-12-29T18:45:10.123Z", "2017", "December", "29", "18h45m"),
+                Arguments.of("2021-03-03T09:05:00Z", "2021", "March", "3", "09h05m"),
+                Arguments.of("2020-01-01T00:00:00Z", "2020", "January", "1", "00h00m"),
+                Arguments.of("2024-02-29T23:59:59.999Z", "2024", "February", "29", "23h59m"),
+                Arguments.of("2019-07-10T07:30:00Z", "2019", "July", "10", "07h30m"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestDates")
+    void requestDateIsUtcStrings(String instant, String year, String month, String day, String time)
+            throws Exception {
+        JsonNode date = parse(ResultsDocument.toJson(record("x", Instant.parse(instant)), List.of()))
+                .get("serviceResults").get("ServiceRequestDate");
+
+        JsonNode expected = MAPPER.createObjectNode()
+                .put("year", year).put("month", month).put("day", day).put("time", time);
+        assertEquals(expected, date);
+    }
+
+    @Test
+    void withStatusAddsStatusTimesAndProgress() throws Exception {
+        ServiceRecord running = new ServiceRecord("BK98GPW5", "Michael Jordan", "photos", REQUEST,
+                Instant.parse("2017-12-29T18:45:11.500Z"), ServiceStatus.STARTED, null, null, 2, 3);
+
+        ObjectNode doc = (ObjectNode) parse(withStatus(running, EXAMPLE_RESULTS.subList(0, 2))).get("serviceResults");
+
+        assertEquals(List.of("UserName", "ServiceRequestDate", "ServiceId", "Bucket",
+                "Status", "ServiceStartTime", "ServiceEndTime", "Progress", "Results"), fieldNames(doc));
+        assertEquals("started", doc.get("Status").asText());
+        assertEquals("2017-12-29T18:45:11.500Z", doc.get("ServiceStartTime").asText());
+        assertTrue(doc.get("ServiceEndTime").isNull());
+        assertEquals(MAPPER.readTree("{\"done\": 2, \"total\": 3}"), doc.get("Progress"));
+        assertEquals(2, doc.get("Results").size());
+        assertEquals(Instant.parse(doc.get("ServiceStartTime").asText()), running.startTime());
+    }
+
+    @Test
+    void withStatusWhileQueuedHasNullsAndUnknownTotal() throws Exception {
+        ObjectNode doc = (ObjectNode) parse(withStatus(record("x", REQUEST), List.of())).get("serviceResults");
+
+        assertEquals("queued", doc.get("Status").asText());
+        assertTrue(doc.get("ServiceStartTime").isNull());
+        assertTrue(doc.get("ServiceEndTime").isNull());
+        assertEquals(0, doc.get("Progress").get("done").intValue());
+        assertTrue(doc.get("Progress").has("total"));
+        assertTrue(doc.get("Progress").get("total").isNull());
+    }
+
+    @Test
+    void withStatusWhenFinished() throws Exception {
+        ServiceRecord finished = new ServiceRecord("BK98GPW5", "Michael Jordan", "photos", REQUEST,
+                Instant.parse("2017-12-29T18:45:11.500Z"), ServiceStatus.FINISHED,
+                Instant.parse("2017-12-29T18:46:00.001Z"), null, 3, 3);
+
+        JsonNode doc = parse(withStatus(finished, EXAMPLE_RESULTS)).get("serviceResults");
+
+        assertEquals("finished", doc.get("Status").asText());
+        assertEquals("2017-12-29T18:46:00.001Z", doc.get("ServiceEndTime").asText());
+        assertEquals(MAPPER.readTree("{\"done\": 3, \"total\": 3}"), doc.get("Progress"));
+        assertEquals(3, doc.get("Results").size());
+    }
+
+    @Test
+    void withoutStatusHasNoStatusFields() throws Exception {
+        ServiceRecord finished = new ServiceRecord("BK98GPW5", "n", "photos", REQUEST,
+                REQUEST, ServiceStatus.FINISHED, REQUEST, null, 3, 3);
+        StringWriter out = new StringWriter();
+        ResultsDocument.write(finished, EXAMPLE_RESULTS, false, out);
+
+        assertEquals(ResultsDocument.toJson(finished, EXAMPLE_RESULTS), out.toString());
+        JsonNode doc = parse(out.toString()).get("serviceResults");
+        for (String f : List.of("Status", "ServiceStartTime", "ServiceEndTime", "Progress", "Error")) {
+            assertFalse(doc.has(f), f);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Shaquille \"Shaq\" O'Neal",
+            "<script>alert('x')</script> & </b>",
+            "back\\slash / slash",
+            "Zoë 日本語 \uD83D\uDE00 \u200Fשלום\u202E",
+            "\u2028\u2029 separators"})
+    void specialCharactersRoundTrip(String text) throws Exception {
+        ServiceRecord service = new ServiceRecord("BK98GPW5", text, "photos", REQUEST,
+                null, ServiceStatus.FAILED, null, text, 0, null);
+        List<ImageResult> results = List.of(
+                ImageResult.classified(text + ".jpg", "day", 0.8),
+                ImageResult.failed(text, text));
+
+        for (String json : List.of(ResultsDocument.toJson(service, results), withStatus(service, results))) {
+            JsonNode doc = parse(json).get("serviceResults");
+            assertEquals(text, doc.get("UserName").asText());
+            assertEquals(text + ".jpg", doc.get("Results").get(0).get("image").asText());
+            assertEquals(text, doc.get("Results").get(1).get("image").asText());
+            assertEquals(text, doc.get("Results").get(1).get("error").asText());
+        }
+        assertEquals(text, parse(withStatus(service, results)).get("serviceResults").get("Error").asText());
+    }
+}

@@ -1,0 +1,172 @@
+package com.daynight.service;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SubmissionValidatorTest {
+
+    private static final String GOOD_BUCKET = "my-photos";
+    private static final String GOOD_NAME = "Michael Jordan";
+    private static final String EMOJI = "\uD83D\uDE00"; // one code point, two chars
+
+    // ---- userName -----------------------------------------------------------------------------
+
+    static Stream<String> acceptedUserNames() {
+        return Stream.of(
+                "M",
+                GOOD_NAME,
+                "a".repeat(100),
+                EMOJI.repeat(100),                       // 100 code points, 200 chars
+                "\u202Eevil\u202C",                      // right-to-left override / pop
+                "\u200Fשלום\u200F",                      // right-to-left marks, Hebrew
+                "<script>alert('x')</script>",           // markup stored as typed
+                "O'Brien \"Shaq\" & <b>co</b>",
+                "  leading and trailing  ",
+                "Zoë Ünïcödé 日本語");
+    }
+
+    @ParameterizedTest
+    @MethodSource("acceptedUserNames")
+    void acceptsUserName(String userName) {
+        assertDoesNotThrow(() -> SubmissionValidator.validateUserName(userName));
+        assertDoesNotThrow(() -> SubmissionValidator.validate(userName, GOOD_BUCKET));
+    }
+
+    static Stream<String> refusedUserNames() {
+        return Stream.of(
+                null,
+                "",
+                " ",
+                "   \u2003  ",
+                "a".repeat(101),
+                EMOJI.repeat(101),
+                "line\nbreak",
+                "tab\there",
+                "nul\u0000char",
+                "del\u007fchar",
+                "cr\rhere",
+                "\u0085next-line",
+                "\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedUserNames")
+    void refusesUserName(String userName) {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> SubmissionValidator.validate(userName, GOOD_BUCKET));
+        assertEquals("userName", e.field());
+        assertTrue(e.getMessage().contains("userName"), e.getMessage());
+    }
+
+    @Test
+    void userNameLengthCountsCodePoints() {
+        // 99 letters + one emoji = 100 code points but 101 chars: accepted
+        assertDoesNotThrow(() -> SubmissionValidator.validateUserName("a".repeat(99) + EMOJI));
+        // 100 letters + one emoji = 101 code points: refused
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> SubmissionValidator.validateUserName("a".repeat(100) + EMOJI));
+        assertEquals("userName", e.field());
+    }
+
+    @Test
+    void userNameIsCheckedBeforeBucket() {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> SubmissionValidator.validate("", "BAD"));
+        assertEquals("userName", e.field());
+    }
+
+    // ---- bucket -------------------------------------------------------------------------------
+
+    static Stream<String> acceptedBuckets() {
+        return Stream.of(
+                "abc",
+                "a-b",
+                "a_b",
+                "my.photos",
+                "0bucket9",
+                "123",
+                "a".repeat(63),
+                "a.b.c",
+                "1.2.3",                                  // three numbers, not an IPv4 address
+                "1.2.3.4.5",
+                "v1.2.3.4a",
+                "my--bucket__name",
+                "go-ogle",
+                "gogle",
+                "a-goog",                                 // contains goog, but does not start with it
+                // 222 chars with dots, each part <= 63
+                String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(30)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("acceptedBuckets")
+    void acceptsBucket(String bucket) {
+        assertDoesNotThrow(() -> SubmissionValidator.validateBucket(bucket));
+        assertDoesNotThrow(() -> SubmissionValidator.validate(GOOD_NAME, bucket));
+    }
+
+    static Stream<Arguments> refusedBuckets() {
+        return Stream.of(
+                Arguments.of(null, "missing"),
+                Arguments.of("", "empty"),
+                Arguments.of("ab", "too short"),
+                Arguments.of("a", "too short"),
+                Arguments.of("a".repeat(64), "64 chars without dots"),
+                Arguments.of(String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(31)),
+                        "223 chars with dots"),
+                Arguments.of("a".repeat(64) + ".b", "dot part longer than 63"),
+                Arguments.of("b." + "a".repeat(64), "last dot part longer than 63"),
+                Arguments.of("MyBucket", "uppercase"),
+                Arguments.of("User_selected_bucket_name", "uppercase (the contract's example name)"),
+                Arguments.of("my bucket", "space"),
+                Arguments.of("my/bucket", "slash"),
+                Arguments.of("my@bucket", "at sign"),
+                Arguments.of("bücket", "non-ASCII letter"),
+                Arguments.of("bucket\n", "newline"),
+                Arguments.of("-bucket", "starts with dash"),
+                Arguments.of("bucket-", "ends with dash"),
+                Arguments.of("_bucket", "starts with underscore"),
+                Arguments.of("bucket_", "ends with underscore"),
+                Arguments.of(".bucket", "starts with dot"),
+                Arguments.of("bucket.", "ends with dot"),
+                Arguments.of("my..bucket", "empty dot part"),
+                Arguments.of("192.168.5.4", "IPv4 address"),
+                Arguments.of("10.0.0.1", "IPv4 address"),
+                Arguments.of("goog", "starts with goog"),
+                Arguments.of("googbucket", "starts with goog"),
+                Arguments.of("google", "google"),
+                Arguments.of("my-google-photos", "contains google"),
+                Arguments.of("photos.google.example", "contains google"),
+                Arguments.of("g00gle", "g00gle"),
+                Arguments.of("my-g00gle-bucket", "contains g00gle"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}: {0}")
+    @MethodSource("refusedBuckets")
+    void refusesBucket(String bucket, String why) {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> SubmissionValidator.validate(GOOD_NAME, bucket), why);
+        assertEquals("bucket", e.field());
+        assertTrue(e.getMessage().contains("bucket"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"AB", "-x-", "goog", "1.1.1.1"})
+    void bucketMessageNamesTheRule(String bucket) {
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> SubmissionValidator.validateBucket(bucket));
+        assertTrue(e.getMessage().startsWith("bucket "), e.getMessage());
+        assertTrue(e.getMessage().length() > "bucket is ".length() + 10, e.getMessage());
+    }
+}

@@ -1,0 +1,398 @@
+package com.daynight.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.when;
+
+import com.daynight.service.ImageResult;
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import com.daynight.service.ServiceUnavailableException;
+import com.daynight.service.SubmissionValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The web layer over real HTTP: routes, status codes, the three answer forms and the rendered JSPs. */
+class WebHttpTest {
+
+    static final String ID = "BK98GPW5";
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static WebTestServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = WebTestServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void realValidationBehindTheMock() {
+        reset(server.submissions, server.repository);
+        server.readiness.set(java.util.Map.of("database", true, "model", true));
+        when(server.submissions.submit(any(), any())).thenAnswer(call -> {
+            SubmissionValidator.validate(call.getArgument(0), call.getArgument(1));
+            return ID;
+        });
+    }
+
+    // --- POST /services
+
+    @Test
+    void formSubmissionAnswersTheIdAsPlainText() throws Exception {
+        HttpResponse<String> resp = postForm("userName=Ann&bucket=holiday-photos", "*/*");
+        assertEquals(202, resp.statusCode());
+        assertEquals("/services/" + ID, resp.headers().firstValue("Location").orElseThrow());
+        assertTrue(resp.body().matches("[A-Z0-9]{8}\n"), resp.body());
+        assertTrue(resp.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    }
+
+    @Test
+    void jsonSubmissionAnswersJson() throws Exception {
+        HttpResponse<String> resp = post("{\"userName\": \"Ann\", \"bucket\": \"holiday-photos\"}",
+                "application/json", "application/json");
+        assertEquals(202, resp.statusCode());
+        assertEquals("/services/" + ID, resp.headers().firstValue("Location").orElseThrow());
+        assertEquals(ID, JSON.readTree(resp.body()).get("ServiceId").asText());
+    }
+
+    @Test
+    void browserSubmissionGetsTheConfirmationPage() throws Exception {
+        HttpResponse<String> resp = postForm("userName=Ann&bucket=holiday-photos", BROWSER);
+        assertEquals(202, resp.statusCode());
+        assertTrue(resp.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(resp.body().contains(">" + ID + "<"), resp.body());
+        assertTrue(resp.body().contains("href=\"/services/" + ID + "\""));
+    }
+
+    @Test
+    void missingUserNameIsRefusedInAllThreeForms() throws Exception {
+        HttpResponse<String> plain = postForm("bucket=holiday-photos", "*/*");
+        assertEquals(400, plain.statusCode());
+        assertTrue(plain.body().startsWith("userName is required"), plain.body());
+
+        JsonNode json = JSON.readTree(post("{\"bucket\": \"holiday-photos\"}", "application/json",
+                "application/json").body());
+        assertEquals("userName", json.get("field").asText());
+        assertTrue(json.get("error").asText().contains("userName"));
+
+        HttpResponse<String> html = postForm("bucket=holiday-photos", BROWSER);
+        assertEquals(400, html.statusCode());
+        assertTrue(html.body().contains("id=\"userName-error\""), html.body());
+        assertTrue(html.body().contains("value=\"holiday-photos\""), "typed bucket kept");
+    }
+
+    @Test
+    void invalidBucketIsRefusedInAllThreeForms() throws Exception {
+        HttpResponse<String> plain = postForm("userName=Ann&bucket=My_Bucket!", "*/*");
+        assertEquals(400, plain.statusCode());
+        assertTrue(plain.body().startsWith("bucket is not a valid Google Cloud Storage bucket name"));
+
+        HttpResponse<String> json = post("{\"userName\": \"Ann\", \"bucket\": \"goog-x\"}", "application/json",
+                "application/json");
+        assertEquals(400, json.statusCode());
+        assertEquals("bucket", JSON.readTree(json.body()).get("field").asText());
+
+        HttpResponse<String> html = postForm("userName=Ann&bucket=My_Bucket!", BROWSER);
+        assertEquals(400, html.statusCode());
+        assertTrue(html.body().contains("id=\"bucket-error\""));
+        assertTrue(html.body().contains("value=\"Ann\""), "typed user name kept");
+    }
+
+    @Test
+    void typedValuesComeBackEscaped() throws Exception {
+        String body = "userName=" + URLEncoder.encode("<script>alert(1)</script>", StandardCharsets.UTF_8)
+                + "&bucket=" + URLEncoder.encode("\"><b>x", StandardCharsets.UTF_8);
+        HttpResponse<String> html = postForm(body, BROWSER);
+        assertEquals(400, html.statusCode());
+        assertTrue(html.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html.body());
+        assertFalse(html.body().contains("<script>"));
+        assertFalse(html.body().contains("<b>x"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() throws Exception {
+        HttpResponse<String> resp = post("{\"userName\": ", "application/json", "*/*");
+        assertEquals(400, resp.statusCode());
+        assertEquals("the body is not valid JSON\n", resp.body());
+    }
+
+    @Test
+    void otherContentTypesAreUnsupported() throws Exception {
+        assertEquals(415, post("userName=Ann", "text/plain", "*/*").statusCode());
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() throws Exception {
+        String huge = "{\"userName\": \"" + "a".repeat(70_000) + "\"}";
+        assertEquals(413, post(huge, "application/json", "application/json").statusCode());
+    }
+
+    @Test
+    void unavailableServiceAsksToRetry() throws Exception {
+        doThrow(new ServiceUnavailableException("the queue is full", null))
+                .when(server.submissions).submit(any(), any());
+        HttpResponse<String> plain = postForm("userName=Ann&bucket=holiday-photos", "*/*");
+        assertEquals(503, plain.statusCode());
+        assertEquals("5", plain.headers().firstValue("Retry-After").orElseThrow());
+        HttpResponse<String> json = postForm("userName=Ann&bucket=holiday-photos", "application/json");
+        assertEquals(503, json.statusCode());
+        assertTrue(JSON.readTree(json.body()).get("error").asText().contains("queue is full"));
+        HttpResponse<String> html = postForm("userName=Ann&bucket=holiday-photos", BROWSER);
+        assertEquals(503, html.statusCode());
+        assertTrue(html.body().contains("role=\"alert\""));
+    }
+
+
+    // --- GET /services/{id}
+
+    static final Instant REQUESTED = Instant.parse("2026-11-24T10:15:03.250Z");
+
+    static ServiceRecord service(ServiceStatus status, int done, Integer total) {
+        Instant started = status == ServiceStatus.QUEUED ? null : REQUESTED.plusSeconds(2);
+        Instant ended = status.isDone() ? REQUESTED.plusSeconds(9) : null;
+        return new ServiceRecord(ID, "Ann <b>", "holiday-photos", REQUESTED, started, status, ended,
+                status == ServiceStatus.FAILED ? "bucket holiday-photos does not exist" : null, done, total);
+    }
+
+    static final List<ImageResult> RESULTS = List.of(
+            ImageResult.classified("beach.jpg", "day", 0.97123),
+            ImageResult.classified("=HYPERLINK(\"http://evil\",\"x\").jpg", "night", 0.8),
+            ImageResult.failed("broken, \"really\".jpg", "not a decodable JPEG"));
+
+    void serviceWithResults(ServiceRecord record) throws SQLException {
+        when(server.repository.find(ID)).thenReturn(Optional.of(record));
+        when(server.repository.results(ID)).thenReturn(RESULTS);
+        doAnswer(call -> {
+            Consumer<ImageResult> sink = call.getArgument(1);
+            RESULTS.forEach(sink);
+            return null;
+        }).when(server.repository).forEachResult(eq(ID), any());
+    }
+
+    @Test
+    void finishedServicePage() throws Exception {
+        serviceWithResults(service(ServiceStatus.FINISHED, 3, 3));
+        HttpResponse<String> resp = get("/services/" + ID, BROWSER);
+        assertEquals(200, resp.statusCode());
+        String page = resp.body();
+        assertTrue(page.contains("Ann &lt;b&gt;"), page);
+        assertTrue(page.contains("2026-11-24 10:15:03 UTC"));
+        assertTrue(page.contains("3 of 3"));
+        assertTrue(page.contains("beach.jpg") && page.contains("0.97"));
+        assertTrue(page.contains("broken, &#034;really&#034;.jpg"));
+        assertFalse(page.contains("http-equiv=\"refresh\""), "a finished service's page stays still");
+    }
+
+    @Test
+    void runningServicePageRefreshesItself() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, null));
+        String page = get("/services/" + ID, null).body();
+        assertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"2\">"), page);
+        assertTrue(page.contains("<dd>3</dd>"), "progress without a known total");
+    }
+
+    @Test
+    void failedServicePageShowsTheError() throws Exception {
+        serviceWithResults(service(ServiceStatus.FAILED, 0, null));
+        assertTrue(get("/services/" + ID, null).body().contains("bucket holiday-photos does not exist"));
+    }
+
+    @Test
+    void serviceAsJsonByAcceptOrParameter() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
+        for (HttpResponse<String> resp : List.of(get("/services/" + ID, "application/json"),
+                get("/services/" + ID + "?format=json", BROWSER))) {
+            assertEquals(200, resp.statusCode());
+            assertTrue(resp.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            JsonNode doc = JSON.readTree(resp.body()).get("serviceResults");
+            assertEquals("started", doc.get("Status").asText());
+            assertEquals(3, doc.get("Progress").get("done").asInt());
+            assertEquals(10, doc.get("Progress").get("total").asInt());
+            assertTrue(doc.get("ServiceEndTime").isNull());
+            assertEquals(3, doc.get("Results").size());
+            assertEquals("beach.jpg", doc.get("Results").get(0).get("image").asText());
+            assertEquals("error", doc.get("Results").get(2).get("result").asText());
+        }
+    }
+
+    @Test
+    void serviceAsCsv() throws Exception {
+        serviceWithResults(service(ServiceStatus.FINISHED, 3, 3));
+        HttpResponse<String> resp = get("/services/" + ID + "?format=csv", null);
+        assertEquals(200, resp.statusCode());
+        assertTrue(resp.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        assertEquals("attachment; filename=\"" + ID + ".csv\"",
+                resp.headers().firstValue("Content-Disposition").orElseThrow());
+        List<String> lines = resp.body().lines().toList();
+        assertEquals("image,result,confidence", lines.get(0));
+        assertEquals("beach.jpg,day,0.9712", lines.get(1));
+        assertEquals("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\").jpg\",night,0.8000", lines.get(2));
+        assertEquals("\"broken, \"\"really\"\".jpg\",error,", lines.get(3));
+    }
+
+    @Test
+    void unknownOrMalformedServiceIsNotFound() throws Exception {
+        when(server.repository.find(any())).thenReturn(Optional.empty());
+        HttpResponse<String> html = get("/services/ZZZZZZZZ", BROWSER);
+        assertEquals(404, html.statusCode());
+        assertTrue(html.body().contains("there is no service with the ServiceID ZZZZZZZZ"));
+        HttpResponse<String> json = get("/services/ZZZZZZZZ", "application/json");
+        assertEquals(404, json.statusCode());
+        assertTrue(JSON.readTree(json.body()).has("error"));
+        assertEquals(404, get("/services/%3Cscript%3E", BROWSER).statusCode());
+        assertEquals(404, get("/services/" + ID + "/more", null).statusCode());
+    }
+
+    @Test
+    void databaseFailureOnLookupAsksToRetry() throws Exception {
+        when(server.repository.find(ID)).thenThrow(new SQLException("connection refused"));
+        HttpResponse<String> resp = get("/services/" + ID, "application/json");
+        assertEquals(503, resp.statusCode());
+        assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
+        assertFalse(resp.body().contains("connection refused"));
+    }
+
+    @Test
+    void longResultListsAreCutOnThePage() throws Exception {
+        when(server.repository.find(ID)).thenReturn(Optional.of(service(ServiceStatus.FINISHED, 1001, 1001)));
+        doAnswer(call -> {
+            Consumer<ImageResult> sink = call.getArgument(1);
+            for (int i = 0; i < 1001; i++) {
+                sink.accept(ImageResult.classified("img" + i + ".jpg", "day", 0.9));
+            }
+            return null;
+        }).when(server.repository).forEachResult(eq(ID), any());
+        String page = get("/services/" + ID, BROWSER).body();
+        assertTrue(page.contains("first 1000 of 1001"), "a note says the page is cut");
+        assertTrue(page.contains("img999.jpg") && !page.contains("img1000.jpg"));
+    }
+
+    @Test
+    void unexpectedFailureShowsNoInternals() throws Exception {
+        when(server.repository.find(ID)).thenThrow(new IllegalStateException("secret internals"));
+        HttpResponse<String> resp = get("/services/" + ID, BROWSER);
+        assertEquals(500, resp.statusCode());
+        assertTrue(resp.body().contains("Something went wrong"), resp.body());
+        assertFalse(resp.body().contains("secret internals") || resp.body().contains("at com.daynight"));
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(server.uri("/services"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, delete.statusCode());
+        assertFalse(delete.body().contains("Apache Tomcat"), delete.body());
+    }
+
+    // --- GET /services?...
+
+    @Test
+    void lookupBoxRedirectsToTheServicePage() throws Exception {
+        HttpResponse<String> resp = get("/services?serviceId=+bk98gpw5+", BROWSER);
+        assertEquals(303, resp.statusCode());
+        assertEquals("/services/" + ID, resp.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> invalid = get("/services?serviceId=%3Cb%3Enope", BROWSER);
+        assertEquals(400, invalid.statusCode());
+        assertTrue(invalid.body().contains("id=\"serviceId-error\""));
+        assertTrue(invalid.body().contains("value=\"&lt;b&gt;nope\""));
+    }
+
+    @Test
+    void servicesOfAUserAsJsonAndPage() throws Exception {
+        when(server.repository.findByUser(eq("Ann <b>"), anyInt()))
+                .thenReturn(List.of(service(ServiceStatus.QUEUED, 0, null), service(ServiceStatus.FINISHED, 3, 3)));
+        String query = "/services?userName=" + URLEncoder.encode("Ann <b>", StandardCharsets.UTF_8);
+        JsonNode list = JSON.readTree(get(query + "&format=json", null).body());
+        assertEquals(2, list.size());
+        assertEquals(ID, list.get(0).get("ServiceId").asText());
+        assertEquals("queued", list.get(0).get("Status").asText());
+        assertTrue(list.get(0).get("ServiceStartTime").isNull());
+        assertEquals("2026-11-24T10:15:03.250Z", list.get(1).get("ServiceRequestTime").asText());
+        assertEquals(3, list.get(1).get("Progress").get("total").asInt());
+        assertEquals(2, JSON.readTree(get(query, "application/json").body()).size());
+
+        HttpResponse<String> page = get(query, BROWSER);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Services of Ann &lt;b&gt;"));
+        assertTrue(page.body().contains("href=\"/services/" + ID + "\""));
+        assertEquals(400, get("/services", "application/json").statusCode());
+    }
+
+    // --- the rest
+
+    @Test
+    void homePageHasTheForms() throws Exception {
+        HttpResponse<String> resp = get("/", BROWSER);
+        assertEquals(200, resp.statusCode());
+        assertTrue(resp.body().contains("<label for=\"bucket\">"));
+        assertTrue(resp.body().contains("name=\"serviceId\""));
+        assertEquals(200, get("/static/style.css", null).statusCode());
+    }
+
+    @Test
+    void healthAndReadiness() throws Exception {
+        HttpResponse<String> health = get("/healthz", null);
+        assertEquals(200, health.statusCode());
+        assertEquals("ok\n", health.body());
+        assertEquals(200, get("/readyz", null).statusCode());
+        server.readiness.set(java.util.Map.of("database", false, "model", true));
+        HttpResponse<String> ready = get("/readyz", null);
+        assertEquals(503, ready.statusCode());
+        assertFalse(JSON.readTree(ready.body()).get("database").asBoolean());
+    }
+
+    @Test
+    void unknownRouteIsAFriendlyNotFound() throws Exception {
+        HttpResponse<String> resp = get("/no/such/page", BROWSER);
+        assertEquals(404, resp.statusCode());
+        assertTrue(resp.body().contains("There is nothing at this address."), resp.body());
+        assertFalse(resp.body().contains("Exception") || resp.body().contains("Apache Tomcat"));
+        assertNull(resp.headers().firstValue("Retry-After").orElse(null));
+    }
+
+    // --- helpers
+
+    HttpResponse<String> postForm(String body, String accept) throws Exception {
+        return post(body, "application/x-www-form-urlencoded", accept);
+    }
+
+    HttpResponse<String> post(String body, String contentType, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.uri("/services"))
+                .header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(pathAndQuery)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

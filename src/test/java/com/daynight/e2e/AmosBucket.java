@@ -1,0 +1,36 @@
+package com.daynight.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A local bucket made of the labelled amos-day-night test pictures, copied under target/ (never into the
+ * repository): object names start with day/ or night/, so the results can be scored.
+ */
+final class AmosBucket {
+
+    static final Path AMOS_TEST = Path.of("..", "shared", "datasets", "amos-day-night", "test");
+
+    private AmosBucket() {
+    }
+
+    /** Copies up to {@code limit} pictures of each label into {@code bucketsDir/bucket}; returns the count. */
+    static int create(Path bucketsDir, String bucket, int limit) throws IOException {
+        assertTrue(Files.isDirectory(AMOS_TEST), "the data set must be beside the project: " + AMOS_TEST.toAbsolutePath());
+        int count = 0;
+        for (String label : new String[] {"day", "night"}) {
+            Path target = Files.createDirectories(bucketsDir.resolve(bucket).resolve(label));
+            try (Stream<Path> pictures = Files.list(AMOS_TEST.resolve(label))) {
+                for (Path picture : pictures.sorted().limit(limit).toList()) {
+                    Files.copy(picture, target.resolve(picture.getFileName()));
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,144 @@
+package com.daynight.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as users run it: {@code java -jar target/daynight.jar} in its own JVM, on a free port,
+ * configured only through environment variables, its output kept under target/e2e-logs.
+ */
+public final class RunningJar implements AutoCloseable {
+
+    public static final Path JAR = Path.of("target", "daynight.jar");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private RunningJar(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the service and waits until /readyz answers 200. */
+    public static RunningJar start(String name, Map<String, String> env) throws Exception {
+        int port = freePort();
+        Path log = Path.of("target", "e2e-logs", name + "-" + System.currentTimeMillis() + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString()));
+        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        RunningJar jar = new RunningJar(builder.start(), port, log);
+        jar.awaitReady(Duration.ofSeconds(180));
+        return jar;
+    }
+
+    /** Runs one command of the jar (train, evaluate, classify) to its end; returns exit code and output. */
+    public static CommandResult command(String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString(), args)).redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("command did not end: " + List.of(args));
+        }
+        return new CommandResult(process.exitValue(), output);
+    }
+
+    public record CommandResult(int exitCode, String output) {
+        public String lastLine() {
+            String[] lines = output.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static List<String> javaCommand(String jar, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/readyz"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("the service was not ready within " + timeout + ":\n" + log());
+    }
+
+    /** SIGTERM, as a container runtime stops it; returns how long the process took to exit. */
+    public Duration stop() throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** SIGKILL: a crash, with no chance to clean up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -9,10 +9,10 @@
 <c:url var="userUrl" value="/services"><c:param name="userName" value="${service.userName}"/></c:url>
 
 <section aria-labelledby="service-heading" class="card">
-  <h1 id="service-heading">Service <span class="service-id-inline"><c:out value="${service.serviceId}"/></span></h1>
+  <h1 id="service-heading">Service <span id="service-id" class="service-id-inline"><c:out value="${service.serviceId}"/></span></h1>
   <dl class="facts">
     <dt>Status</dt>
-    <dd><span class="status status-${service.status}"><c:out value="${service.status}"/></span>
+    <dd><span id="status" class="status status-${service.status}"><c:out value="${service.status}"/></span>
       <c:if test="${service.running}"><span class="hint">(this page refreshes itself)</span></c:if></dd>
     <dt>User</dt>
     <dd><a href="<c:out value='${userUrl}'/>"><c:out value="${service.userName}"/></a></dd>
@@ -48,7 +48,7 @@
           and <a href="<c:out value='${csvUrl}'/>">CSV</a>.</p>
       </c:if>
       <div class="table-wrap">
-        <table>
+        <table id="results">
           <thead><tr><th scope="col">Image</th><th scope="col">Result</th><th scope="col">Confidence</th></tr></thead>
           <tbody>
           <c:forEach var="row" items="${rows}">

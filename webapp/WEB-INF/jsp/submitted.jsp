@@ -6,7 +6,7 @@
 <section aria-labelledby="accepted-heading" class="card">
   <h1 id="accepted-heading">Your service is queued</h1>
   <p>Your ServiceID:</p>
-  <p class="service-id"><c:out value="${serviceId}"/></p>
+  <p id="service-id" class="service-id"><c:out value="${serviceId}"/></p>
   <p>Keep it: it is how you find this work again.</p>
   <h2>What happens next</h2>
   <ol>
@@ -15,6 +15,6 @@
         and the results so far, and refreshes itself until the work is done.</li>
     <li>When every image is done, the results stay available as a page, as JSON and as CSV.</li>
   </ol>
-  <p><a class="button" href="<c:out value='${serviceUrl}'/>">Follow service <c:out value="${serviceId}"/></a></p>
+  <p><a id="follow-service" class="button" href="<c:out value='${serviceUrl}'/>">Follow service <c:out value="${serviceId}"/></a></p>
 </section>
 <%@ include file="footer.jspf" %>

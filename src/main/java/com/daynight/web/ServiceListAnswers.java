@@ -1,5 +1,6 @@
 package com.daynight.web;
 
+import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceRecord;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -7,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 
 /** GET /services?userName=...: a user's services, newest first, as a page or a JSON array. */
@@ -38,30 +38,11 @@ final class ServiceListAnswers {
                 json.writeStartObject();
                 json.writeStringField("ServiceId", service.serviceId());
                 json.writeStringField("Bucket", service.bucket());
-                json.writeStringField("Status", service.status().dbValue());
-                writeTime(json, "ServiceRequestTime", service.requestTime());
-                writeTime(json, "ServiceStartTime", service.startTime());
-                writeTime(json, "ServiceEndTime", service.endTime());
-                json.writeObjectFieldStart("Progress");
-                json.writeNumberField("done", service.done());
-                if (service.total() == null) {
-                    json.writeNullField("total");
-                } else {
-                    json.writeNumberField("total", service.total());
-                }
-                json.writeEndObject();
+                ResultsDocument.writeTime(json, "ServiceRequestTime", service.requestTime());
+                ResultsDocument.writeStatusFields(json, service);
                 json.writeEndObject();
             }
             json.writeEndArray();
-        }
-    }
-
-    private static void writeTime(JsonGenerator json, String field, Instant time) throws IOException {
-        String iso = UtcTimes.iso(time);
-        if (iso == null) {
-            json.writeNullField(field);
-        } else {
-            json.writeStringField(field, iso);
         }
     }
 }

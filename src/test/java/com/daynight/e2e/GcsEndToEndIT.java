@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.daynight.storage.FakeGcsServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a missing bucket and a bucket whose access is denied.
  */
 class GcsEndToEndIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path work;
@@ -53,44 +45,26 @@ class GcsEndToEndIT {
             Map<String, String> env = Map.of("STORAGE", "gcs", "STORAGE_EMULATOR_HOST", gcs.baseUrl(),
                     "DATA_DIR", work.resolve("data").toString());
             try (RunningJar service = RunningJar.start("gcs", env)) {
-                JsonNode photos = awaitDone(service, submit(service, "photos"));
+                ServiceClient client = new ServiceClient(service);
+                JsonNode photos = done(client, "photos");
                 assertEquals("finished", photos.get("Status").asText(), photos.toString());
                 assertEquals(jpegs, photos.get("Results").size());
                 for (JsonNode entry : photos.get("Results")) {
                     assertTrue(entry.get("image").asText().startsWith(entry.get("result").asText() + "/"),
                             entry.toString());
                 }
-                JsonNode missing = awaitDone(service, submit(service, "no-such-bucket"));
+                JsonNode missing = done(client, "no-such-bucket");
                 assertEquals("failed", missing.get("Status").asText());
                 assertTrue(missing.get("Error").asText().contains("does not exist"), missing.toString());
-                JsonNode denied = awaitDone(service, submit(service, "private"));
+                JsonNode denied = done(client, "private");
                 assertEquals("failed", denied.get("Status").asText());
                 assertTrue(denied.get("Error").asText().contains("access denied"), denied.toString());
             }
         }
     }
 
-    private String submit(RunningJar service, String bucket) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/services"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("userName=Ann&bucket=" + bucket)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, answer.statusCode(), answer.body());
-        return answer.body().strip();
-    }
-
-    private JsonNode awaitDone(RunningJar service, String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    URI.create(service.baseUrl() + "/services/" + id + "?format=json")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode document = JSON.readTree(answer.body()).get("serviceResults");
-            if (document.get("Status").asText().matches("finished|failed")) {
-                return document;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("service " + id + " not done:\n" + service.log());
+    private static JsonNode done(ServiceClient client, String bucket) throws Exception {
+        String id = client.submitForm("userName=Ann&bucket=" + bucket);
+        return client.awaitDone(id, Duration.ofMinutes(2)).get("serviceResults");
     }
 }

@@ -9,9 +9,6 @@ import com.daynight.persistence.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @TempDir
     Path work;
@@ -67,18 +63,17 @@ class ServiceEndToEndIT {
         Map<String, String> env = Map.of("DB_URL", dbUrl, "DB_USER", user, "DB_PASSWORD", password,
                 "BUCKETS_DIR", buckets.toString(), "DATA_DIR", work.resolve("data").toString(), "WORKERS", "2");
         try (RunningJar service = RunningJar.start(name, env)) {
+            ServiceClient client = new ServiceClient(service);
             long submitted = System.nanoTime();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/services"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "*/*")
-                    .POST(HttpRequest.BodyPublishers.ofString("userName=Michael+Jordan&bucket=amos-test")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = client.post("application/x-www-form-urlencoded", "*/*",
+                    "userName=Michael+Jordan&bucket=amos-test");
             assertEquals(202, answer.statusCode(), answer.body());
             assertTrue(answer.body().matches("[A-Z0-9]{8}\n"), answer.body());
             String id = answer.body().strip();
             assertEquals("/services/" + id, answer.headers().firstValue("Location").orElseThrow());
 
-            JsonNode document = awaitFinished(service, id, Duration.ofMinutes(3));
+            JsonNode document = client.awaitDone(id, Duration.ofMinutes(3));
+            assertEquals("finished", document.get("serviceResults").get("Status").asText(), document.toString());
             long millis = (System.nanoTime() - submitted) / 1_000_000;
             JsonNode results = document.get("serviceResults").get("Results");
             int correct = 0;
@@ -98,7 +93,7 @@ class ServiceEndToEndIT {
             assertEquals(160, document.get("serviceResults").get("Progress").get("total").asInt());
 
             assertRowMatches(db, id, document);
-            assertPagesAnswer(service, id);
+            assertPagesAnswer(client, id);
             Duration stop = service.stop();
             assertTrue(stop.toSeconds() < 10, "stopped in " + stop);
         }
@@ -130,34 +125,12 @@ class ServiceEndToEndIT {
         }
     }
 
-    private void assertPagesAnswer(RunningJar service, String id) throws Exception {
-        HttpResponse<String> page = get(service.baseUrl() + "/services/" + id, "text/html");
+    private static void assertPagesAnswer(ServiceClient client, String id) throws Exception {
+        HttpResponse<String> page = client.get("/services/" + id, "text/html");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(id) && page.body().contains("finished"), page.body());
-        HttpResponse<String> csv = get(service.baseUrl() + "/services/" + id + "?format=csv", "*/*");
+        HttpResponse<String> csv = client.get("/services/" + id + "?format=csv", "*/*");
         assertEquals(161, csv.body().strip().split("\n").length);
-        assertEquals(404, get(service.baseUrl() + "/services/ZZZZZZZZ", "application/json").statusCode());
-    }
-
-    private JsonNode awaitFinished(RunningJar service, String id, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode document = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = get(service.baseUrl() + "/services/" + id + "?format=json", "*/*");
-            assertEquals(200, answer.statusCode(), answer.body());
-            document = JSON.readTree(answer.body());
-            String status = document.get("serviceResults").get("Status").asText();
-            if (status.equals("finished") || status.equals("failed")) {
-                assertEquals("finished", status, answer.body());
-                return document;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not finished in " + timeout + ": " + document + "\n" + service.log());
-    }
-
-    private HttpResponse<String> get(String url, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, client.get("/services/ZZZZZZZZ", "application/json").statusCode());
     }
 }

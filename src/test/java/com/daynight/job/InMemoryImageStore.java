@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Buckets held in memory for worker tests; objects named in {@code unreadable} fail to download. */
-final class InMemoryImageStore implements ImageStore {
+class InMemoryImageStore implements ImageStore {
 
     private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();

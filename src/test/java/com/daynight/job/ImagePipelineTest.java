@@ -1,0 +1,129 @@
+package com.daynight.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.daynight.classify.DayNightClassifier;
+import com.daynight.classify.Prediction;
+import com.daynight.service.ImageResult;
+import com.daynight.storage.BucketUnavailableException;
+import com.daynight.storage.ImageObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ImagePipelineTest {
+
+    private static final int MAX_IN_FLIGHT = 6;
+
+    private final InMemoryImageStore store = new InMemoryImageStore();
+    private final AtomicInteger holding = new AtomicInteger();
+    private final AtomicInteger mostHeld = new AtomicInteger();
+    private final ExecutorService downloads = Executors.newFixedThreadPool(8);
+    private ClassifierPool classifiers;
+
+    @AfterEach
+    void stop() {
+        downloads.shutdownNow();
+        classifiers.close();
+    }
+
+    /** Images take random times to classify, so they finish out of order; each counts as held until handed on. */
+    private ImagePipeline pipeline() throws Exception {
+        DayNightClassifier classifier = mock(DayNightClassifier.class);
+        when(classifier.copy()).thenReturn(classifier);
+        when(classifier.classify(any())).thenAnswer(call -> {
+            mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+            Thread.sleep(ThreadLocalRandom.current().nextInt(0, 5));
+            return ((byte[]) call.getArgument(0))[0] == 1 ? new Prediction("day", 0.9) : new Prediction("night", 0.9);
+        });
+        classifiers = new ClassifierPool(classifier, 3);
+        return new ImagePipeline(store, downloads, classifiers, MAX_IN_FLIGHT);
+    }
+
+    private List<ImageObject> bucket(int count) {
+        for (int i = 0; i < count; i++) {
+            store.put("b", String.format("%04d.jpg", i), new byte[] {(byte) (i % 2)});
+        }
+        return new ArrayList<>((List<ImageObject>) store.listJpegs("b"));
+    }
+
+    @Test
+    void handsResultsOnInListingOrderWithABoundedNumberInFlight() throws Exception {
+        List<ImageObject> images = bucket(300);
+        List<ImageResult> results = new ArrayList<>();
+
+        ImagePipeline.Ending ending = pipeline().run("b", images.iterator(), r -> {
+            holding.decrementAndGet();
+            return results.add(r);
+        }, () -> false);
+
+        assertEquals(ImagePipeline.Ending.COMPLETED, ending);
+        assertEquals(300, results.size());
+        for (int i = 0; i < 300; i++) {
+            assertEquals(images.get(i).name(), results.get(i).image());
+            assertEquals(i % 2 == 1 ? "day" : "night", results.get(i).result());
+        }
+        assertTrue(mostHeld.get() <= MAX_IN_FLIGHT, "held at most " + mostHeld.get());
+        assertTrue(mostHeld.get() > 1, "classified in parallel: " + mostHeld.get());
+    }
+
+    @Test
+    void anUnreadableObjectBecomesAnErrorEntryInItsPlace() throws Exception {
+        List<ImageObject> images = bucket(20);
+        store.makeUnreadable("0007.jpg");
+        List<ImageResult> results = new ArrayList<>();
+        pipeline().run("b", images.iterator(), r -> results.add(r), () -> false);
+        assertEquals("error", results.get(7).result());
+        assertTrue(results.get(7).error().startsWith("cannot read the object"), results.get(7).error());
+        assertEquals(20, results.size());
+    }
+
+    @Test
+    void aStopRequestFinishesTheImagesInFlightAndStops() throws Exception {
+        List<ImageObject> images = bucket(200);
+        List<ImageResult> results = new ArrayList<>();
+        ImagePipeline.Ending ending = pipeline().run("b", images.iterator(), r -> results.add(r),
+                () -> results.size() >= 50);
+        assertEquals(ImagePipeline.Ending.STOPPED, ending);
+        assertTrue(results.size() >= 50 && results.size() < 50 + MAX_IN_FLIGHT + 1, "handed on " + results.size());
+        for (int i = 0; i < results.size(); i++) {
+            assertEquals(images.get(i).name(), results.get(i).image(), "no gap before the stop");
+        }
+    }
+
+    @Test
+    void aSinkThatRefusesEndsTheRun() throws Exception {
+        List<ImageObject> images = bucket(50);
+        AtomicInteger taken = new AtomicInteger();
+        ImagePipeline.Ending ending = pipeline().run("b", images.iterator(), r -> taken.incrementAndGet() < 10,
+                () -> false);
+        assertEquals(ImagePipeline.Ending.REFUSED, ending);
+        assertEquals(10, taken.get());
+    }
+
+    @Test
+    void aBucketThatVanishesMidwayFailsTheRun() throws Exception {
+        List<ImageObject> images = bucket(30);
+        ImagePipeline pipeline = pipeline();
+        InMemoryImageStore gone = new InMemoryImageStore() {
+            @Override
+            public byte[] read(String bucket, String objectName) {
+                throw new BucketUnavailableException("access denied to bucket 'b'");
+            }
+        };
+        ImagePipeline failing = new ImagePipeline(gone, downloads, classifiers, MAX_IN_FLIGHT);
+        assertThrows(BucketUnavailableException.class,
+                () -> failing.run("b", images.iterator(), r -> true, () -> false));
+        assertEquals(ImagePipeline.Ending.COMPLETED, pipeline.run("b", images.iterator(), r -> true, () -> false));
+    }
+}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -18,19 +19,27 @@ final class AmosBucket {
     private AmosBucket() {
     }
 
+    static final List<String> LABELS = List.of("day", "night");
+
     /** Copies up to {@code limit} pictures of each label into {@code bucketsDir/bucket}; returns the count. */
     static int create(Path bucketsDir, String bucket, int limit) throws IOException {
-        assertTrue(Files.isDirectory(AMOS_TEST), "the data set must be beside the project: " + AMOS_TEST.toAbsolutePath());
         int count = 0;
-        for (String label : new String[] {"day", "night"}) {
+        for (String label : LABELS) {
             Path target = Files.createDirectories(bucketsDir.resolve(bucket).resolve(label));
-            try (Stream<Path> pictures = Files.list(AMOS_TEST.resolve(label))) {
-                for (Path picture : pictures.sorted().limit(limit).toList()) {
-                    Files.copy(picture, target.resolve(picture.getFileName()));
-                    count++;
-                }
+            for (Path picture : pictures(label).subList(0, Math.min(limit, pictures(label).size()))) {
+                Files.copy(picture, target.resolve(picture.getFileName()));
+                count++;
             }
         }
         return count;
+    }
+
+    /** The data set's JPEGs of one label, in name order (anything else in the folder is left alone). */
+    static List<Path> pictures(String label) throws IOException {
+        assertTrue(Files.isDirectory(AMOS_TEST), "the data set must be beside the project: " + AMOS_TEST.toAbsolutePath());
+        try (Stream<Path> files = Files.list(AMOS_TEST.resolve(label))) {
+            return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jpg"))
+                    .sorted().toList();
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +27,12 @@ class GcsEndToEndIT {
         try (FakeGcsServer gcs = FakeGcsServer.start()) {
             gcs.createBucket("photos");
             int jpegs = 0;
-            for (String label : new String[] {"day", "night"}) {
-                try (Stream<Path> pictures = Files.list(AmosBucket.AMOS_TEST.resolve(label))) {
-                    for (Path picture : pictures.sorted().limit(8).toList()) {
-                        // No extension: only the content type says it is a JPEG.
-                        gcs.put("photos", label + "/" + picture.getFileName().toString().replace(".jpg", ""),
-                                Files.readAllBytes(picture), "image/jpeg");
-                        jpegs++;
-                    }
+            for (String label : AmosBucket.LABELS) {
+                for (Path picture : AmosBucket.pictures(label).subList(0, 8)) {
+                    // No extension: only the content type says it is a JPEG.
+                    gcs.put("photos", label + "/" + picture.getFileName().toString().replace(".jpg", ""),
+                            Files.readAllBytes(picture), "image/jpeg");
+                    jpegs++;
                 }
             }
             gcs.put("photos", "notes.txt", "not a picture".getBytes(), "text/plain");

@@ -45,7 +45,7 @@ class JarCommandsIT {
         assertTrue(ACCURACY.matcher(evaluate.lastLine()).matches(), evaluate.output());
 
         Path broken = Files.write(work.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
-        Path night = Files.list(AMOS.resolve("test").resolve("night")).sorted().findFirst().orElseThrow();
+        Path night = AmosBucket.pictures("night").get(0);
         RunningJar.CommandResult classify = RunningJar.command("classify", "--model", model.toString(),
                 night.toString(), broken.toString());
         assertEquals(0, classify.exitCode(), classify.output());

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,15 +67,11 @@ class ShutdownIT {
     private static int bucketOfCopies(Path bucket) throws Exception {
         Files.createDirectories(bucket);
         int count = 0;
-        try (Stream<Path> labels = Files.list(AmosBucket.AMOS_TEST)) {
-            for (Path label : labels.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.list(label)) {
-                    for (Path picture : files.toList()) {
-                        for (int copy = 0; copy < COPIES; copy++) {
-                            Files.copy(picture, bucket.resolve(copy + "-" + label.getFileName() + "-" + picture.getFileName()));
-                            count++;
-                        }
-                    }
+        for (String label : AmosBucket.LABELS) {
+            for (Path picture : AmosBucket.pictures(label)) {
+                for (int copy = 0; copy < COPIES; copy++) {
+                    Files.copy(picture, bucket.resolve(copy + "-" + label + "-" + picture.getFileName()));
+                    count++;
                 }
             }
         }

@@ -14,14 +14,14 @@ import org.slf4j.LoggerFactory;
  * WORKERS threads that decode and classify, shared by every service this instance runs. Each thread has
  * its own copy of the classifier, because Weka's SMO keeps state while it predicts.
  */
-final class ClassifierPool implements AutoCloseable {
+public final class ClassifierPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClassifierPool.class);
 
     private final ExecutorService threads;
     private final ThreadLocal<DayNightClassifier> classifier;
 
-    ClassifierPool(DayNightClassifier model, int workers) {
+    public ClassifierPool(DayNightClassifier model, int workers) {
         AtomicInteger counter = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(workers, r -> new Thread(r, "classify-" + counter.incrementAndGet()));
         this.classifier = ThreadLocal.withInitial(model::copy);

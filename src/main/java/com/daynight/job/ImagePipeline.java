@@ -18,13 +18,13 @@ import java.util.function.BooleanSupplier;
  * {@code maxInFlight} images held at once, so memory stays flat whatever the bucket's size. Results
  * leave in the bucket's listing order: the oldest image in flight is always the next one handed on.
  */
-final class ImagePipeline {
+public final class ImagePipeline {
 
     /** How a run of the pipeline ended. */
-    enum Ending { COMPLETED, STOPPED, REFUSED }
+    public enum Ending { COMPLETED, STOPPED, REFUSED }
 
     /** Takes results in listing order; false when it will take no more (the claim was lost). */
-    interface ResultSink {
+    public interface ResultSink {
         boolean accept(ImageResult result) throws SQLException;
     }
 
@@ -33,7 +33,7 @@ final class ImagePipeline {
     private final ClassifierPool classifiers;
     private final int maxInFlight;
 
-    ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight) {
+    public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight) {
         this.store = store;
         this.downloads = downloads;
         this.classifiers = classifiers;
@@ -44,7 +44,7 @@ final class ImagePipeline {
      * Classifies {@code images} of {@code bucket}; on a stop request it finishes the images in flight and
      * hands them on before returning STOPPED.
      */
-    Ending run(String bucket, Iterator<ImageObject> images, ResultSink sink, BooleanSupplier stopRequested)
+    public Ending run(String bucket, Iterator<ImageObject> images, ResultSink sink, BooleanSupplier stopRequested)
             throws SQLException {
         Deque<CompletableFuture<ImageResult>> inFlight = new ArrayDeque<>();
         while (images.hasNext()) {

@@ -89,6 +89,32 @@ final class JpegCorpus {
         return cmyk;
     }
 
+    /**
+     * Inverted CMYK to YCCK as libjpeg's encoder does it (R = 255 - C' and so on, then the JFIF
+     * equations; K' unchanged). The JDK's writer stores a raster as it is, even with Adobe transform 2.
+     */
+    static WritableRaster ycck(WritableRaster invertedCmyk) {
+        WritableRaster out = invertedCmyk.createCompatibleWritableRaster();
+        int[] p = new int[4];
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                invertedCmyk.getPixel(x, y, p);
+                double r = 255 - p[0];
+                double g = 255 - p[1];
+                double b = 255 - p[2];
+                int luma = clamp(0.299 * r + 0.587 * g + 0.114 * b);
+                int cb = clamp(-0.168736 * r - 0.331264 * g + 0.5 * b + 128);
+                int cr = clamp(0.5 * r - 0.418688 * g - 0.081312 * b + 128);
+                out.setPixel(x, y, new int[] {luma, cb, cr, p[3]});
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
     /** How to write: sampling factors of component 0 (the others 1x1), restart interval, progressive. */
     record Options(int h, int v, int restartInterval, boolean progressive, float quality, int adobeTransform) {
         static Options plain() {

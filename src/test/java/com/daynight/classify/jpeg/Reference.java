@@ -2,7 +2,9 @@ package com.daynight.classify.jpeg;
 
 import com.daynight.classify.FeatureExtractor;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,38 +14,61 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * What the DC picture should be, computed independently of the decoder's code: the full ImageIO
- * decode averaged over 8x8 blocks, then turned as the EXIF orientation says.
+ * What the DC picture should be, computed independently of the decoder's code from ImageIO's full
+ * decode: block means over 8x8 pixels, turned as the EXIF orientation says.
  */
 final class Reference {
+
+    enum Colours { RGB, CMYK, YCCK }
 
     private Reference() {
     }
 
-    /** The full decode through ImageIO as RGB; CMYK files through readRaster (no colour conversion) and C'K'/255. */
-    static BufferedImage fullDecode(byte[] jpeg, boolean cmyk) {
-        try {
-            if (!cmyk) {
-                return ImageIO.read(new ByteArrayInputStream(jpeg));
+    /**
+     * ImageIO's full decode as packed RGB in a TYPE_INT_RGB picture. Grey pictures by their raster
+     * samples (getRGB would gamma-convert the linear grey space); CMYK and YCCK through readRaster,
+     * which does no colour conversion, and then the inverted-CMYK equations.
+     */
+    static BufferedImage fullDecode(byte[] jpeg, Colours colours) {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in);
+            if (colours != Colours.RGB) {
+                return fromInvertedCmyk(reader.readRaster(0, null), colours == Colours.YCCK);
             }
-            ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
-            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-                reader.setInput(in);
-                return fromInvertedCmyk(reader.readRaster(0, null));
-            } finally {
-                reader.dispose();
+            BufferedImage decoded = reader.read(0);
+            if (decoded.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+                return decoded;
             }
+            BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < decoded.getHeight(); y++) {
+                for (int x = 0; x < decoded.getWidth(); x++) {
+                    int grey = decoded.getRaster().getSample(x, y, 0);
+                    rgb.setRGB(x, y, grey << 16 | grey << 8 | grey);
+                }
+            }
+            return rgb;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
         }
     }
 
-    static BufferedImage fromInvertedCmyk(Raster cmyk) {
-        BufferedImage rgb = new BufferedImage(cmyk.getWidth(), cmyk.getHeight(), BufferedImage.TYPE_INT_RGB);
+    static BufferedImage fromInvertedCmyk(Raster raster, boolean ycck) {
+        BufferedImage rgb = new BufferedImage(raster.getWidth(), raster.getHeight(), BufferedImage.TYPE_INT_RGB);
         int[] p = new int[4];
-        for (int y = 0; y < cmyk.getHeight(); y++) {
-            for (int x = 0; x < cmyk.getWidth(); x++) {
-                cmyk.getPixel(cmyk.getMinX() + x, cmyk.getMinY() + y, p);
+        for (int y = 0; y < raster.getHeight(); y++) {
+            for (int x = 0; x < raster.getWidth(); x++) {
+                raster.getPixel(raster.getMinX() + x, raster.getMinY() + y, p);
+                if (ycck) {
+                    int luma = p[0];
+                    int cb = p[1];
+                    int cr = p[2];
+                    p[0] = 255 - clamp(luma + 1.402 * (cr - 128));
+                    p[1] = 255 - clamp(luma - 0.344136 * (cb - 128) - 0.714136 * (cr - 128));
+                    p[2] = 255 - clamp(luma + 1.772 * (cb - 128));
+                }
                 int r = Math.round(p[0] * p[3] / 255f);
                 int g = Math.round(p[1] * p[3] / 255f);
                 int b = Math.round(p[2] * p[3] / 255f);
@@ -53,7 +78,11 @@ final class Reference {
         return rgb;
     }
 
-    /** Block means (ceil(w/8) x ceil(h/8)), oriented. */
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
+    /** Plain block means of R, G, B over 8x8 pixels (partial blocks at the edges: the pixels they hold). */
     static BufferedImage smallPicture(BufferedImage full, int orientation) {
         int w = (full.getWidth() + 7) / 8;
         int h = (full.getHeight() + 7) / 8;
@@ -68,12 +97,108 @@ final class Reference {
                 s[3]++;
             }
         }
+        int[] packed = new int[w * h];
+        for (int i = 0; i < packed.length; i++) {
+            double[] s = sums[i];
+            packed[i] = clamp(s[0] / s[3]) << 16 | clamp(s[1] / s[3]) << 8 | clamp(s[2] / s[3]);
+        }
+        return oriented(packed, w, h, orientation);
+    }
+
+    /**
+     * Block means as a DC decoder with replicated chroma sees them, edge padding included: luma Y over
+     * the 8x8 block, Cb and Cr over the chroma block holding it ({@code chromaWidth} x
+     * {@code chromaHeight} pixels), with coordinates past the picture's edge clamped to it (libjpeg pads
+     * partial blocks by replicating the last column and row); then RGB by the JFIF equations.
+     */
+    static BufferedImage dcModel(BufferedImage full, int orientation, int chromaWidth, int chromaHeight) {
+        int fw = full.getWidth();
+        int fh = full.getHeight();
+        int w = (fw + 7) / 8;
+        int h = (fh + 7) / 8;
+        int[] packed = new int[w * h];
+        for (int by = 0; by < h; by++) {
+            for (int bx = 0; bx < w; bx++) {
+                double y = 0;
+                for (int dy = 0; dy < 8; dy++) {
+                    for (int dx = 0; dx < 8; dx++) {
+                        y += ycc(full, Math.min(fw - 1, 8 * bx + dx), Math.min(fh - 1, 8 * by + dy))[0];
+                    }
+                }
+                y /= 64;
+                int cx = 8 * bx / chromaWidth * chromaWidth;
+                int cy = 8 * by / chromaHeight * chromaHeight;
+                double cb = 0;
+                double cr = 0;
+                for (int dy = 0; dy < chromaHeight; dy++) {
+                    for (int dx = 0; dx < chromaWidth; dx++) {
+                        double[] p = ycc(full, Math.min(fw - 1, cx + dx), Math.min(fh - 1, cy + dy));
+                        cb += p[1];
+                        cr += p[2];
+                    }
+                }
+                cb /= chromaWidth * chromaHeight;
+                cr /= chromaWidth * chromaHeight;
+                packed[by * w + bx] = clamp(y + 1.402 * cr) << 16 | clamp(y - 0.344136 * cb - 0.714136 * cr) << 8
+                        | clamp(y + 1.772 * cb);
+            }
+        }
+        return oriented(packed, w, h, orientation);
+    }
+
+    /** Y, Cb - 128, Cr - 128 of one pixel. */
+    private static double[] ycc(BufferedImage full, int x, int y) {
+        int rgb = full.getRGB(x, y);
+        double r = (rgb >> 16) & 0xFF;
+        double g = (rgb >> 8) & 0xFF;
+        double b = rgb & 0xFF;
+        return new double[] {0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b,
+                0.5 * r - 0.418688 * g - 0.081312 * b};
+    }
+
+    /** CMYK and YCCK: the stored channels averaged over 8x8 (edges clamped), then converted. */
+    static BufferedImage dcModelCmyk(byte[] jpeg, boolean ycck) {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in);
+            Raster raster = reader.readRaster(0, null);
+            int fw = raster.getWidth();
+            int fh = raster.getHeight();
+            int w = (fw + 7) / 8;
+            int h = (fh + 7) / 8;
+            WritableRaster means = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
+            int[] p = new int[4];
+            for (int by = 0; by < h; by++) {
+                for (int bx = 0; bx < w; bx++) {
+                    double[] sum = new double[4];
+                    for (int dy = 0; dy < 8; dy++) {
+                        for (int dx = 0; dx < 8; dx++) {
+                            raster.getPixel(raster.getMinX() + Math.min(fw - 1, 8 * bx + dx),
+                                    raster.getMinY() + Math.min(fh - 1, 8 * by + dy), p);
+                            for (int c = 0; c < 4; c++) {
+                                sum[c] += p[c];
+                            }
+                        }
+                    }
+                    means.setPixel(bx, by, new int[] {clamp(sum[0] / 64), clamp(sum[1] / 64), clamp(sum[2] / 64),
+                        clamp(sum[3] / 64)});
+                }
+            }
+            return fromInvertedCmyk(means, ycck);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static BufferedImage oriented(int[] packed, int w, int h, int orientation) {
         boolean swap = orientation >= 5;
         BufferedImage small = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
         for (int oy = 0; oy < small.getHeight(); oy++) {
             for (int ox = 0; ox < small.getWidth(); ox++) {
                 // Where the displayed pixel (ox, oy) is stored, per the EXIF 2.3 description of each value.
-                int[] stored = switch (orientation) {
+                int[] at = switch (orientation) {
                     case 2 -> new int[] {w - 1 - ox, oy};
                     case 3 -> new int[] {w - 1 - ox, h - 1 - oy};
                     case 4 -> new int[] {ox, h - 1 - oy};
@@ -83,11 +208,7 @@ final class Reference {
                     case 8 -> new int[] {w - 1 - oy, ox};
                     default -> new int[] {ox, oy};
                 };
-                double[] s = sums[stored[1] * w + stored[0]];
-                int r = (int) Math.round(s[0] / s[3]);
-                int g = (int) Math.round(s[1] / s[3]);
-                int b = (int) Math.round(s[2] / s[3]);
-                small.setRGB(ox, oy, r << 16 | g << 8 | b);
+                small.setRGB(ox, oy, packed[at[1] * w + at[0]]);
             }
         }
         return small;

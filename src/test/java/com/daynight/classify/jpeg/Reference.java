@@ -87,9 +87,11 @@ final class Reference {
         int w = (full.getWidth() + 7) / 8;
         int h = (full.getHeight() + 7) / 8;
         double[][] sums = new double[w * h][4];
+        int[] row = new int[full.getWidth()];
         for (int y = 0; y < full.getHeight(); y++) {
+            full.getRGB(0, y, row.length, 1, row, 0, row.length);
             for (int x = 0; x < full.getWidth(); x++) {
-                int rgb = full.getRGB(x, y);
+                int rgb = row[x];
                 double[] s = sums[(y / 8) * w + x / 8];
                 s[0] += (rgb >> 16) & 0xFF;
                 s[1] += (rgb >> 8) & 0xFF;
@@ -105,6 +107,25 @@ final class Reference {
         return oriented(packed, w, h, orientation);
     }
 
+    /** The chroma block size in pixels of a 3-component JPEG: 8 * Hmax / H of the second component (8 x 8 if not subsampled). */
+    static int[] chromaBlock(byte[] jpeg) {
+        for (int i = 2; i + 18 < jpeg.length; i++) {
+            int marker = jpeg[i + 1] & 0xFF;
+            if ((jpeg[i] & 0xFF) == 0xFF && (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) && (jpeg[i + 9] & 0xFF) == 3) {
+                int[] h = new int[3];
+                int[] v = new int[3];
+                for (int c = 0; c < 3; c++) {
+                    h[c] = (jpeg[i + 11 + 3 * c] & 0xFF) >> 4;
+                    v[c] = jpeg[i + 11 + 3 * c] & 0x0F;
+                }
+                int maxH = Math.max(h[0], Math.max(h[1], h[2]));
+                int maxV = Math.max(v[0], Math.max(v[1], v[2]));
+                return new int[] {8 * maxH / h[1], 8 * maxV / v[1]};
+            }
+        }
+        return new int[] {8, 8};
+    }
+
     /**
      * Block means as a DC decoder with replicated chroma sees them, edge padding included: luma Y over
      * the 8x8 block, Cb and Cr over the chroma block holding it ({@code chromaWidth} x
@@ -116,44 +137,42 @@ final class Reference {
         int fh = full.getHeight();
         int w = (fw + 7) / 8;
         int h = (fh + 7) / 8;
+        int cw = (fw + chromaWidth - 1) / chromaWidth;
+        int ch = (fh + chromaHeight - 1) / chromaHeight;
+        double[] luma = new double[w * h];
+        double[] cb = new double[cw * ch];
+        double[] cr = new double[cw * ch];
+        int[] row = new int[fw];
+        for (int y = 0; y < ch * chromaHeight; y++) {
+            if (y < fh) {
+                full.getRGB(0, y, fw, 1, row, 0, fw); // below the picture: its last row again
+            }
+            for (int x = 0; x < cw * chromaWidth; x++) {
+                int rgb = row[Math.min(x, fw - 1)];
+                double r = (rgb >> 16) & 0xFF;
+                double g = (rgb >> 8) & 0xFF;
+                double b = rgb & 0xFF;
+                if (x < 8 * w && y < 8 * h) {
+                    luma[(y / 8) * w + x / 8] += 0.299 * r + 0.587 * g + 0.114 * b;
+                }
+                int c = (y / chromaHeight) * cw + x / chromaWidth;
+                cb[c] += -0.168736 * r - 0.331264 * g + 0.5 * b;
+                cr[c] += 0.5 * r - 0.418688 * g - 0.081312 * b;
+            }
+        }
         int[] packed = new int[w * h];
+        double chromaArea = chromaWidth * chromaHeight;
         for (int by = 0; by < h; by++) {
             for (int bx = 0; bx < w; bx++) {
-                double y = 0;
-                for (int dy = 0; dy < 8; dy++) {
-                    for (int dx = 0; dx < 8; dx++) {
-                        y += ycc(full, Math.min(fw - 1, 8 * bx + dx), Math.min(fh - 1, 8 * by + dy))[0];
-                    }
-                }
-                y /= 64;
-                int cx = 8 * bx / chromaWidth * chromaWidth;
-                int cy = 8 * by / chromaHeight * chromaHeight;
-                double cb = 0;
-                double cr = 0;
-                for (int dy = 0; dy < chromaHeight; dy++) {
-                    for (int dx = 0; dx < chromaWidth; dx++) {
-                        double[] p = ycc(full, Math.min(fw - 1, cx + dx), Math.min(fh - 1, cy + dy));
-                        cb += p[1];
-                        cr += p[2];
-                    }
-                }
-                cb /= chromaWidth * chromaHeight;
-                cr /= chromaWidth * chromaHeight;
-                packed[by * w + bx] = clamp(y + 1.402 * cr) << 16 | clamp(y - 0.344136 * cb - 0.714136 * cr) << 8
-                        | clamp(y + 1.772 * cb);
+                double y = luma[by * w + bx] / 64;
+                int c = (8 * by / chromaHeight) * cw + 8 * bx / chromaWidth;
+                double u = cb[c] / chromaArea;
+                double v = cr[c] / chromaArea;
+                packed[by * w + bx] = clamp(y + 1.402 * v) << 16 | clamp(y - 0.344136 * u - 0.714136 * v) << 8
+                        | clamp(y + 1.772 * u);
             }
         }
         return oriented(packed, w, h, orientation);
-    }
-
-    /** Y, Cb - 128, Cr - 128 of one pixel. */
-    private static double[] ycc(BufferedImage full, int x, int y) {
-        int rgb = full.getRGB(x, y);
-        double r = (rgb >> 16) & 0xFF;
-        double g = (rgb >> 8) & 0xFF;
-        double b = rgb & 0xFF;
-        return new double[] {0.299 * r + 0.587 * g + 0.114 * b, -0.168736 * r - 0.331264 * g + 0.5 * b,
-                0.5 * r - 0.418688 * g - 0.081312 * b};
     }
 
     /** CMYK and YCCK: the stored channels averaged over 8x8 (edges clamped), then converted. */

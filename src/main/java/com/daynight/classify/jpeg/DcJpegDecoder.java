@@ -28,6 +28,9 @@ public final class DcJpegDecoder implements ImageDecoder {
 
     @Override
     public BufferedImage decode(byte[] jpeg) throws ImageDecodeException {
+        if (jpeg == null || jpeg.length == 0) {
+            throw new ImageDecodeException("empty file");
+        }
         JpegException failure;
         try {
             return decodeDc(jpeg);

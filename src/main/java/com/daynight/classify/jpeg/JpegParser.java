@@ -1,8 +1,5 @@
 package com.daynight.classify.jpeg;
 
-import com.daynight.classify.ImageDecoder;
-import java.util.Locale;
-
 /**
  * Walks a JPEG's markers and decodes the scans that carry DC coefficients, stopping as soon as
  * every component's DC is complete (for progressive files: before the AC scans that remain).
@@ -79,13 +76,16 @@ final class JpegParser {
 
     private void segment(int marker, int start, int end) throws JpegException {
         if (Markers.isStartOfFrame(marker)) {
-            startOfFrame(marker, start, end);
+            if (frame != null) {
+                throw JpegException.corrupt("second frame header");
+            }
+            frame = Segments.startOfFrame(data, marker, start, end);
         } else if (marker == Markers.DHT) {
-            huffmanTables(start, end);
+            Segments.huffmanTables(data, start, end, dcTables, acTables);
         } else if (marker == Markers.DQT) {
-            quantTables(start, end);
+            Segments.quantTables(data, start, end, quant0, quantDefined);
         } else if (marker == Markers.DRI) {
-            restartInterval = need(start, 2, end) ? u16(start) : 0;
+            restartInterval = Segments.need(data, start, 2, end) ? u16(start) : 0;
         } else if (marker == Markers.DAC) {
             throw JpegException.unsupported("arithmetic coding");
         } else if (marker == Markers.DNL || marker == 0xDE || marker == 0xDF) {
@@ -97,106 +97,14 @@ final class JpegParser {
         }
     }
 
-    private void startOfFrame(int marker, int start, int end) throws JpegException {
-        if (marker == 0xC3) {
-            throw JpegException.unsupported("lossless");
-        } else if (marker >= 0xC5 && marker <= 0xC7) {
-            throw JpegException.unsupported("hierarchical");
-        } else if (marker >= 0xC9) {
-            throw JpegException.unsupported("arithmetic coding");
-        } else if (frame != null) {
-            throw JpegException.corrupt("second frame header");
-        }
-        need(start, 6, end);
-        if ((data[start] & 0xFF) != 8) {
-            throw JpegException.unsupported((data[start] & 0xFF) + "-bit precision");
-        }
-        int height = u16(start + 1);
-        int width = u16(start + 3);
-        int count = data[start + 5] & 0xFF;
-        if (height == 0) {
-            throw JpegException.unsupported("height set by DNL");
-        }
-        if (width == 0) {
-            throw JpegException.corrupt("zero width");
-        }
-        if ((long) width * height > ImageDecoder.MAX_PIXELS) {
-            throw new JpegException(JpegException.Kind.TOO_LARGE, String.format(Locale.ROOT,
-                    "picture too large: %dx%d pixels (limit %d megapixels)", width, height,
-                    ImageDecoder.MAX_PIXELS / 1_000_000));
-        }
-        if (count != 1 && count != 3 && count != 4) {
-            throw JpegException.unsupported(count + " colour components");
-        }
-        need(start + 6, 3 * count, end);
-        Component[] components = new Component[count];
-        for (int i = 0; i < count; i++) {
-            int at = start + 6 + 3 * i;
-            int h = (data[at + 1] & 0xFF) >> 4;
-            int v = data[at + 1] & 0x0F;
-            int table = data[at + 2] & 0xFF;
-            if (h < 1 || h > 4 || v < 1 || v > 4 || table > 3) {
-                throw JpegException.corrupt("bad component in frame header");
-            }
-            components[i] = new Component(data[at] & 0xFF, h, v, table);
-            for (int j = 0; j < i; j++) {
-                if (components[j].id == components[i].id) {
-                    throw JpegException.corrupt("duplicate component");
-                }
-            }
-        }
-        frame = new Frame(width, height, marker == Markers.SOF2, components);
-    }
-
-    private void huffmanTables(int pos, int end) throws JpegException {
-        while (pos < end) {
-            need(pos, 17, end);
-            int kind = (data[pos] & 0xFF) >> 4;
-            int slot = data[pos] & 0x0F;
-            if (kind > 1 || slot > 3) {
-                throw JpegException.corrupt("bad Huffman table");
-            }
-            int[] counts = new int[16];
-            int total = 0;
-            for (int i = 0; i < 16; i++) {
-                counts[i] = data[pos + 1 + i] & 0xFF;
-                total += counts[i];
-            }
-            if (total > 256) {
-                throw JpegException.corrupt("bad Huffman table");
-            }
-            need(pos + 17, total, end);
-            int[] symbols = new int[total];
-            for (int i = 0; i < total; i++) {
-                symbols[i] = data[pos + 17 + i] & 0xFF;
-            }
-            (kind == 0 ? dcTables : acTables)[slot] = new HuffmanTable(counts, symbols);
-            pos += 17 + total;
-        }
-    }
-
-    private void quantTables(int pos, int end) throws JpegException {
-        while (pos < end) {
-            int precision = (data[pos] & 0xFF) >> 4;
-            int slot = data[pos] & 0x0F;
-            if (precision > 1 || slot > 3) {
-                throw JpegException.corrupt("bad quantisation table");
-            }
-            need(pos + 1, precision == 0 ? 64 : 128, end);
-            quant0[slot] = precision == 0 ? data[pos + 1] & 0xFF : u16(pos + 1);
-            quantDefined[slot] = true;
-            pos += 1 + (precision == 0 ? 64 : 128);
-        }
-    }
-
     /** Reads a scan header and decodes or skips its data; returns the position after the scan's data. */
     private int scan(int start, int end) throws JpegException {
         if (frame == null) {
             throw JpegException.corrupt("scan before frame header");
         }
-        need(start, 1, end);
+        Segments.need(data, start, 1, end);
         int count = data[start] & 0xFF;
-        need(start + 1, 2 * count + 3, end);
+        Segments.need(data, start + 1, 2 * count + 3, end);
         if (count < 1 || count > 4) {
             throw JpegException.corrupt("bad scan header");
         }
@@ -268,13 +176,6 @@ final class JpegParser {
             }
         }
         return high == 0 ? ScanDecoder.Mode.DC_FIRST : ScanDecoder.Mode.DC_REFINE;
-    }
-
-    private boolean need(int pos, int bytes, int end) throws JpegException {
-        if (pos + bytes > end) {
-            throw JpegException.corrupt("segment too short");
-        }
-        return true;
     }
 
     private int u16(int pos) {

@@ -3,8 +3,8 @@ package com.daynight.classify.jpeg;
 /**
  * Turns a frame's DC planes into packed RGB pixels, one per 8x8 block of the full picture. Chroma
  * planes with lower sampling factors are upsampled by replication. Colour spaces as libjpeg infers
- * them: 1 component grey; 3 components YCbCr (JFIF equations) unless Adobe transform 0 or component
- * ids 'R','G','B' say RGB; 4 components CMYK, or YCCK with Adobe transform 2, stored inverted as
+ * them: 1 component grey; 3 components YCbCr (JFIF equations) unless, without a JFIF segment, Adobe
+ * transform 0 or component ids 'R','G','B' say RGB; 4 components CMYK, or YCCK with Adobe transform 2, stored inverted as
  * Photoshop writes them.
  */
 final class ColourConverter {
@@ -23,8 +23,9 @@ final class ColourConverter {
         }
         int[] rows = new int[cs.length];
         double[] sample = new double[cs.length];
-        boolean rgbStored = cs.length == 3 && (frame.adobeTransform == 0
-                || (frame.adobeTransform < 0 && !frame.jfif && cs[0].id == 'R' && cs[1].id == 'G' && cs[2].id == 'B'));
+        // As libjpeg decides: a JFIF segment means YCbCr, then Adobe's transform, then the component ids.
+        boolean rgbStored = cs.length == 3 && !frame.jfif && (frame.adobeTransform == 0
+                || (frame.adobeTransform < 0 && cs[0].id == 'R' && cs[1].id == 'G' && cs[2].id == 'B'));
         boolean ycck = cs.length == 4 && frame.adobeTransform == 2;
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < cs.length; i++) {

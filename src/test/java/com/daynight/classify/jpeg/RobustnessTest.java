@@ -121,6 +121,25 @@ class RobustnessTest {
     }
 
     @Test
+    void malformedExifSegmentsMeanNoTurn() throws Exception {
+        int[] upright = pixels(decoder.decode(BASELINE));
+        Random random = new Random(5);
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            byte[] turned = JpegCorpus.withOrientation(BASELINE, orientation);
+            for (int i = 0; i < 40; i++) {
+                byte[] bytes = turned.clone();
+                int at = 10 + random.nextInt(26); // inside the TIFF header, IFD and entry
+                bytes[at] = (byte) random.nextInt(256);
+                BufferedImage picture = pictureOrRefusal(bytes);
+                assertTrue(picture != null, "the EXIF segment alone cannot spoil the picture");
+            }
+            byte[] cut = turned.clone();
+            cut[5] = 12; // the APP1 length now ends inside the TIFF header
+            assertEquals(upright.length, pixels(pictureOrRefusal(cut)).length);
+        }
+    }
+
+    @Test
     void refusesAHugeFrameBeforeAllocating() {
         byte[] bytes = BASELINE.clone();
         int frame = JpegBytes.find(bytes, 0xC0);

@@ -3,6 +3,7 @@ package com.daynight.classify.jpeg;
 import com.daynight.classify.ImageDecodeException;
 import com.daynight.classify.ImageDecoder;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * Decodes a JPEG at 1/8 scale straight from its DC coefficients, without any inverse DCT: each
@@ -67,7 +68,9 @@ public final class DcJpegDecoder implements ImageDecoder {
         int outWidth = swap ? height : width;
         int outHeight = swap ? width : height;
         BufferedImage image = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, outWidth, outHeight, shown, 0, outWidth);
+        // Straight into the raster's array: setRGB would convert every pixel through the colour model.
+        int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        System.arraycopy(shown, 0, target, 0, shown.length);
         return image;
     }
 }

@@ -3,7 +3,9 @@ package com.daynight.classify;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -41,6 +43,8 @@ public final class FeatureExtractor {
         long[] counts;
         if (isUnshiftedBgrBytes(image)) {
             counts = countFromBgrBytes(image.getRaster(), width, rows);
+        } else if (isUnshiftedIntRgb(image)) {
+            counts = countFromIntRgb(image.getRaster(), width, rows);
         } else if (hasPlainSamples(image)) {
             counts = countFromRaster(image.getRaster(), width, rows);
         } else {
@@ -75,6 +79,28 @@ public final class FeatureExtractor {
             for (int i = start; i < end; i += pixelStride) {
                 counts[bin(data[i + bandOffsets[0]] & 0xFF, data[i + bandOffsets[1]] & 0xFF,
                         data[i + bandOffsets[2]] & 0xFF)]++;
+            }
+        }
+        return counts;
+    }
+
+    /** What the DC decoder returns (the 1/8-scale picture): packed 0xRRGGBB ints, read straight from the array. */
+    private static boolean isUnshiftedIntRgb(BufferedImage image) {
+        Raster raster = image.getRaster();
+        return image.getType() == BufferedImage.TYPE_INT_RGB
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel
+                && raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getOffset() == 0
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0;
+    }
+
+    private static long[] countFromIntRgb(Raster raster, int width, int rows) {
+        int stride = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
+        int[] data = ((DataBufferInt) raster.getDataBuffer()).getData();
+        long[] counts = new long[BINS];
+        for (int y = 0; y < rows; y++) {
+            for (int i = y * stride, end = i + width; i < end; i++) {
+                int rgb = data[i];
+                counts[bin((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF)]++;
             }
         }
         return counts;

@@ -50,6 +50,23 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void packedIntPicturesCountLikeAnyOther() {
+        // TYPE_INT_RGB is what the DC decoder returns; its fast path must agree with the generic one.
+        BufferedImage ints = new BufferedImage(13, 10, BufferedImage.TYPE_INT_RGB);
+        BufferedImage generic = new BufferedImage(13, 10, BufferedImage.TYPE_INT_ARGB);
+        java.util.Random random = new java.util.Random(4);
+        for (int y = 0; y < 10; y++) {
+            for (int x = 0; x < 13; x++) {
+                int rgb = random.nextInt(1 << 24);
+                ints.setRGB(x, y, rgb);
+                generic.setRGB(x, y, 0xFF000000 | rgb);
+            }
+        }
+        assertArrayEquals(extractor.extract(generic), extractor.extract(ints), 1e-12);
+        assertArrayEquals(extractor.extract(generic), extractor.extract(ints.getSubimage(0, 0, 13, 10)), 1e-12);
+    }
+
+    @Test
     void binsFollowTheLuminanceWeights() {
         assertEquals(0, FeatureExtractor.bin(0, 0, 0));
         assertEquals(19, FeatureExtractor.bin(255, 255, 255));

@@ -1,0 +1,46 @@
+package com.daynight.classify.jpeg;
+
+/** Why the DC path could not produce a picture; the message is short and fit for the user. */
+final class JpegException extends Exception {
+
+    enum Kind {
+        /** Not a JPEG at all: no other decoder will do better. */
+        NOT_JPEG,
+        /** The data ends early: a full decoder would fail too. */
+        TRUNCATED,
+        /** Larger than ImageDecoder.MAX_PIXELS: refused before anything is allocated. */
+        TOO_LARGE,
+        /** A JPEG variant this decoder does not read (arithmetic coding, 12-bit, lossless...). */
+        UNSUPPORTED,
+        /** Data this decoder cannot make sense of; a full decoder may still recover a picture. */
+        CORRUPT
+    }
+
+    private final Kind kind;
+
+    JpegException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** Whether a full ImageIO decode might still succeed where this decoder gave up. */
+    boolean worthAFullDecode() {
+        return kind == Kind.UNSUPPORTED || kind == Kind.CORRUPT;
+    }
+
+    static JpegException truncated() {
+        return new JpegException(Kind.TRUNCATED, "truncated JPEG");
+    }
+
+    static JpegException corrupt(String detail) {
+        return new JpegException(Kind.CORRUPT, "corrupt JPEG: " + detail);
+    }
+
+    static JpegException unsupported(String what) {
+        return new JpegException(Kind.UNSUPPORTED, "unsupported JPEG: " + what);
+    }
+}

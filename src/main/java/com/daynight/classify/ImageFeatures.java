@@ -12,7 +12,7 @@ public final class ImageFeatures {
     }
 
     public static ImageFeatures standard() {
-        return new ImageFeatures(ImageDecoder.imageIo(), new FeatureExtractor());
+        return new ImageFeatures(ImageDecoder.dcOnly(), new FeatureExtractor());
     }
 
     public double[] fromJpeg(byte[] jpeg) throws ImageDecodeException {

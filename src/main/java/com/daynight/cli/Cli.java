@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line: {@code train}, {@code evaluate} and {@code classify} (see CONTRACT.md).
+ * The command line: {@code train}, {@code evaluate} and {@code classify} (see CONTRACT.md), and {@code bench}.
  * Exit codes: 0 done, 1 failed while working, 2 wrong command line.
  */
 public final class Cli {
@@ -20,6 +20,7 @@ public final class Cli {
             "usage: java -jar daynight.jar train --data DIR [--data DIR ...] --out FILE",
             "       java -jar daynight.jar evaluate --data DIR [--model FILE]",
             "       java -jar daynight.jar classify [--model FILE] PATH...",
+            "       java -jar daynight.jar bench [--datasets DIR] [--work DIR] [--model FILE]",
             "Each data DIR holds day/ and night/ with JPEG files. Without --model the bundled model is used.");
 
     private Cli() {
@@ -39,6 +40,7 @@ public final class Cli {
                 case "train" -> TrainCommand.run(rest, out);
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "classify" -> ClassifyCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {

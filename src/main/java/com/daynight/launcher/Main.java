@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class Main {
 
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify");
+    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench");
 
     private Main() {
     }
@@ -24,7 +24,7 @@ public final class Main {
             System.exit(runCommand(args));
         }
         if (args.length > 0) {
-            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify ...]");
+            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify|bench ...]");
             System.err.println("       with no arguments it runs the service on $PORT (default 8080)");
             System.exit(2);
         }

@@ -1,0 +1,65 @@
+package com.daynight.bench;
+
+import com.daynight.classify.DayNightClassifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The figures the README quotes: per data set, ms per image the ordinary Java way, our way and
+ * libjpeg-turbo's; then a whole service's images per second with one and two classifying threads.
+ * Ratios are what to compare: the machines are shared and absolute times wander.
+ */
+public final class Benchmarks {
+
+    /** Every n-th pexels photo: a fixed, spread-out sample that keeps the run to a few minutes. */
+    private static final int PEXELS_STRIDE = 5;
+    private static final int SYNTHETIC_PHOTOS = 4;
+
+    private final Path datasets;
+    private final Path workDir;
+    private final PrintStream out;
+
+    public Benchmarks(Path datasets, Path workDir, PrintStream out) {
+        this.datasets = datasets;
+        this.workDir = workDir;
+        this.out = out;
+    }
+
+    public void run(DayNightClassifier classifier) throws IOException, InterruptedException, SQLException {
+        out.printf(Locale.ROOT, "java %s, %d cores; libjpeg-turbo (tjbench) %s%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
+        DecodeBenchmark decode = new DecodeBenchmark();
+        DecodeBenchmark.printHeader(out);
+        decode.measure("amos-day-night (test)", jpegs(datasets.resolve("amos-day-night/test"), 1)).print(out);
+        decode.measure("pexels-day-night (every " + PEXELS_STRIDE + "th)",
+                jpegs(datasets.resolve("pexels-day-night/train"), PEXELS_STRIDE)).print(out);
+        decode.measure("12 MP baseline (generated)",
+                SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, false, 1)).print(out);
+        decode.measure("12 MP progressive (generated)",
+                SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, true, 1)).print(out);
+
+        out.println();
+        ServiceBenchmark service = new ServiceBenchmark(classifier);
+        ServiceBenchmark.printHeader(out);
+        service.run(datasets.resolve("amos-day-night"), "test", out);
+        service.run(datasets.resolve("pexels-day-night"), "train", out);
+    }
+
+    private static List<Path> jpegs(Path folder, int stride) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException("no data set at " + folder + ": give --datasets DIR (the folder holding the data sets)");
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> all = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g"))
+                    .sorted().toList();
+            return IntStream.range(0, all.size()).filter(i -> i % stride == 0).mapToObj(all::get).toList();
+        }
+    }
+}

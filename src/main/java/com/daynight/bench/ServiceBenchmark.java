@@ -1,0 +1,56 @@
+package com.daynight.bench;
+
+import com.daynight.classify.DayNightClassifier;
+import com.daynight.job.ClassifierPool;
+import com.daynight.job.ImagePipeline;
+import com.daynight.storage.ImageObject;
+import com.daynight.storage.LocalImageStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Images per second of a whole service's image work over a local bucket (listing, reading, decoding,
+ * features, model, results handed on in order) with 1 and with 2 classifying threads, measured in one run.
+ * Database writes are left out: they are batched, a few per second.
+ */
+final class ServiceBenchmark {
+
+    private final DayNightClassifier classifier;
+
+    ServiceBenchmark(DayNightClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    void run(Path bucketsDir, String bucket, PrintStream out) throws SQLException {
+        LocalImageStore store = new LocalImageStore(bucketsDir);
+        imagesPerSecond(store, bucket, 2); // warm-up: JIT, file cache
+        double one = imagesPerSecond(store, bucket, 1);
+        double two = imagesPerSecond(store, bucket, 2);
+        out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2fx |%n", bucket, one, two, two / one);
+    }
+
+    static void printHeader(PrintStream out) {
+        out.println("| bucket | images/s, WORKERS=1 | images/s, WORKERS=2 | ratio |");
+        out.println("| --- | --- | --- | --- |");
+    }
+
+    private double imagesPerSecond(LocalImageStore store, String bucket, int workers) throws SQLException {
+        ExecutorService downloads = Executors.newFixedThreadPool(8);
+        try (ClassifierPool classifiers = new ClassifierPool(classifier, workers)) {
+            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, Math.max(8, 4 * workers));
+            AtomicInteger done = new AtomicInteger();
+            Iterator<ImageObject> images = store.listJpegs(bucket).iterator();
+            long start = System.nanoTime();
+            pipeline.run(bucket, images, result -> done.incrementAndGet() > 0, () -> false);
+            return done.get() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            downloads.shutdownNow();
+        }
+    }
+}

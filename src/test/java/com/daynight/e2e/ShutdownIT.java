@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShutdownIT {
 
-    private static final int COPIES = 4;
+    private static final int COPIES = 8;
 
     @TempDir
     Path work;

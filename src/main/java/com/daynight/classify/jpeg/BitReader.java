@@ -10,12 +10,14 @@ final class BitReader {
 
     private final byte[] data;
     private final int end;
-    private int pos;
-    private long buffer;
-    private int bits;
+    // Package-private: ScanDecoder's baseline loop keeps these in locals and hands them back here
+    // for the rare slow steps (byte stuffing, markers, long codes, restarts).
+    int pos;
+    long buffer;
+    int bits;
     /** Zero bits fed after the data ended (at a marker or the end of input) and not yet dropped. */
-    private int padding;
-    private boolean atMarker;
+    int padding;
+    boolean atMarker;
 
     BitReader(byte[] data, int start, int end) {
         this.data = data;
@@ -24,7 +26,7 @@ final class BitReader {
     }
 
     /** Ensures at least 57 bits in the buffer. */
-    private void fill() {
+    void fill() {
         while (bits <= 56) {
             int value = 0;
             if (atMarker || pos >= end) {

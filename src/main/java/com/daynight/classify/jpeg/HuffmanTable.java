@@ -55,7 +55,7 @@ final class HuffmanTable {
     }
 
     /** Bits of the lookups that consume a code and its magnitude bits at once. */
-    static final int FAST_BITS = 10;
+    static final int FAST_BITS = 11;
 
     /**
      * For skipping AC coefficients, indexed by the next {@link #FAST_BITS} bits: the bits the code and

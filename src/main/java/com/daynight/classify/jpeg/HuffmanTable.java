@@ -58,16 +58,40 @@ final class HuffmanTable {
     static final int FAST_BITS = 11;
 
     /**
-     * For skipping AC coefficients, indexed by the next {@link #FAST_BITS} bits: the bits the code and
-     * its magnitude take together (low 8 bits) and, above them, how far the coefficient index
-     * advances (run + 1; 16 for ZRL; 64 for end of block). 0 when the code is longer than
-     * FAST_BITS or matches nothing. The magnitude bits need not be among the FAST_BITS: only their
-     * number, which the symbol gives, matters.
+     * For skipping AC coefficients, indexed by the next {@link #FAST_BITS} bits. The low 16 bits
+     * describe one symbol: the bits its code and magnitude take together (low 8) and, above them,
+     * how far the coefficient index advances (run + 1; 16 for ZRL; 64 for end of block). The high 16
+     * bits describe the same for that symbol and the next together, when the next one's code also
+     * lies within the FAST_BITS (else they repeat the low 16). 0 when the first code is longer than
+     * FAST_BITS or matches nothing. Magnitude bits need not be among the FAST_BITS: only their
+     * number, which the symbol gives, matters. The pair may be used only when the first symbol
+     * leaves the block unfinished, which is when decoding one symbol at a time would go on to the
+     * second.
      */
     int[] acSkip() {
         int[] table = acSkip;
         if (table == null) {
-            table = acSkip = build(true);
+            int[] single = build(true);
+            int mask = (1 << FAST_BITS) - 1;
+            table = new int[single.length];
+            for (int i = 0; i < single.length; i++) {
+                int first = single[i];
+                if (first == 0) {
+                    continue;
+                }
+                int one = first & 0xFFFF;
+                int both = one;
+                int length = first & 0xFF;
+                int advance = (first >> 8) & 0xFF;
+                if (advance < 64 && length < FAST_BITS) {
+                    int second = single[(i << length) & mask];
+                    if (second != 0 && (second >>> 16) <= FAST_BITS - length) {
+                        both = (advance + ((second >> 8) & 0xFF)) << 8 | (length + (second & 0xFF));
+                    }
+                }
+                table[i] = both << 16 | one;
+            }
+            acSkip = table;
         }
         return table;
     }
@@ -99,7 +123,7 @@ final class HuffmanTable {
                 if (ac) {
                     int run = symbol >> 4;
                     int advance = size != 0 ? run + 1 : run == 15 ? 16 : 64;
-                    int entry = advance << 8 | (length + size);
+                    int entry = length << 16 | advance << 8 | (length + size);
                     for (int fill = first; fill < last; fill++) {
                         table[fill] = entry;
                     }

@@ -12,7 +12,7 @@ final class ScanDecoder {
 
     enum Mode { BASELINE, DC_FIRST, DC_REFINE }
 
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class,
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class,
             java.nio.ByteOrder.BIG_ENDIAN);
     private static final int FAST_SHIFT = 64 - HuffmanTable.FAST_BITS;
 
@@ -194,12 +194,16 @@ final class ScanDecoder {
                 for (int b = 0; b < blocks; b++) {
                     // DC difference
                     if (bits < 32) {
-                        int word;
-                        if (pos + 4 <= end
-                                && (((word = (int) INT_BE.get(data, pos)) & 0x7F7F7F7F) + 0x01010101 & word & 0x80808080) == 0) {
-                            buffer |= (word & 0xFFFFFFFFL) << (32 - bits);
-                            bits += 32;
-                            pos += 4;
+                        long word;
+                        if (pos + 8 <= end && (((word = (long) LONG_BE.get(data, pos)) & 0x7F7F7F7F7F7F7F7FL)
+                                + 0x0101010101010101L & word & 0x8080808080808080L) == 0) {
+                            // No 0xFF among the next 8 bytes: take as many whole bytes as fit. The bits of
+                            // the byte that does not fit fall below the buffered ones, where the next
+                            // refill puts the same byte again.
+                            buffer |= word >>> bits;
+                            int taken = (63 - bits) >> 3;
+                            bits += taken << 3;
+                            pos += taken;
                         } else {
                             reader.buffer = buffer;
                             reader.bits = bits;
@@ -238,12 +242,16 @@ final class ScanDecoder {
                     int[] skip = acSkip[b];
                     for (int k = 1; k < 64; ) {
                         if (bits < 32) {
-                            int word;
-                            if (pos + 4 <= end
-                                    && (((word = (int) INT_BE.get(data, pos)) & 0x7F7F7F7F) + 0x01010101 & word & 0x80808080) == 0) {
-                                buffer |= (word & 0xFFFFFFFFL) << (32 - bits);
-                                bits += 32;
-                                pos += 4;
+                            long word;
+                            if (pos + 8 <= end && (((word = (long) LONG_BE.get(data, pos)) & 0x7F7F7F7F7F7F7F7FL)
+                                    + 0x0101010101010101L & word & 0x8080808080808080L) == 0) {
+                                // No 0xFF among the next 8 bytes: take as many whole bytes as fit. The bits of
+                                // the byte that does not fit fall below the buffered ones, where the next
+                                // refill puts the same byte again.
+                                buffer |= word >>> bits;
+                                int taken = (63 - bits) >> 3;
+                                bits += taken << 3;
+                                pos += taken;
                             } else {
                                 reader.buffer = buffer;
                                 reader.bits = bits;
@@ -256,12 +264,14 @@ final class ScanDecoder {
                         }
                         int step = skip[(int) (buffer >>> FAST_SHIFT)];
                         if (step == 0) {
-                            step = slowSkip(acTables[b], buffer);
+                            step = slowSkip(acTables[b], buffer) * 0x10001;
                         }
-                        int length = step & 0xFF;
+                        // Both symbols when the first leaves the block unfinished, as one at a time would.
+                        int taken = k + ((step >> 8) & 0xFF) < 64 ? step >>> 16 : step & 0xFFFF;
+                        int length = taken & 0xFF;
                         buffer <<= length;
                         bits -= length;
-                        k += step >>> 8;
+                        k += taken >>> 8;
                     }
                 }
                 if (reader.padding > bits) {

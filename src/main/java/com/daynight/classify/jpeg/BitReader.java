@@ -103,39 +103,6 @@ final class BitReader {
     }
 
     /**
-     * Skips the 63 AC coefficients of a baseline block. Returns false on a code that matches nothing
-     * or a run past the end of the block.
-     */
-    boolean skipAc(HuffmanTable table) {
-        for (int k = 1; k < 64; ) {
-            if (bits < 32) {
-                fill();
-            }
-            int entry = table.lookup((int) (buffer >>> (64 - HuffmanTable.LOOKUP_BITS)));
-            if (entry == 0) {
-                entry = table.decodeLong((int) (buffer >>> 48));
-                if (entry < 0) {
-                    return false;
-                }
-            }
-            int size = entry & 0x0F;
-            int run = (entry >> 4) & 0x0F;
-            // Code and magnitude bits together: at most 16 + 15 bits, and 32 are buffered.
-            int length = (entry >> 8) + size;
-            buffer <<= length;
-            bits -= length;
-            if (size != 0) {
-                k += run + 1;
-            } else if (run == 15) {
-                k += 16;
-            } else {
-                return true;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Drops the buffered bits and moves past the next marker if it is a restart marker (RST0..7).
      * Returns false when the next marker is something else or there is none.
      */

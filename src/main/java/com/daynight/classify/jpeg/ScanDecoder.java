@@ -100,19 +100,14 @@ final class ScanDecoder {
     }
 
     private void block(BitReader reader, Component c, int index) throws JpegException {
+        // Baseline scans go through decodeBaseline.
         switch (mode) {
-            case BASELINE -> {
-                c.predictor += difference(reader, c);
-                c.dc[index] = c.predictor;
-                if (!reader.skipAc(c.acTable)) {
-                    throw JpegException.corrupt("bad Huffman code");
-                }
-            }
             case DC_FIRST -> {
                 c.predictor += difference(reader, c);
                 c.dc[index] = c.predictor << pointTransform;
             }
             case DC_REFINE -> c.dc[index] |= reader.bit() << pointTransform;
+            default -> throw new IllegalStateException(mode.toString());
         }
     }
 
@@ -125,10 +120,11 @@ final class ScanDecoder {
     }
 
     /**
-     * The baseline scan in one loop, the bit buffer in local variables: 32 bits are refilled at a time
-     * when the next four bytes hold no 0xFF, else the reader's byte-wise fill handles stuffing and
-     * markers. DC differences and AC skips take one table lookup each for codes of up to
-     * {@link HuffmanTable#FAST_BITS} bits; longer codes go the slow way.
+     * The baseline scan in one loop, the bit buffer in local variables: up to 8 bytes are added at a
+     * time when the next 8 hold no 0xFF, else the reader's byte-wise fill handles stuffing and markers.
+     * A DC difference takes one table lookup when code and magnitude fit in
+     * {@link HuffmanTable#FAST_BITS} bits; AC coefficients are skipped one or two symbols per lookup
+     * (see {@link HuffmanTable#acSkip()}). Longer codes go the slow way.
      */
     private int decodeBaseline(byte[] data, int start) throws JpegException {
         BitReader reader = new BitReader(data, start, data.length);

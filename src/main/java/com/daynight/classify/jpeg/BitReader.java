@@ -10,12 +10,14 @@ final class BitReader {
 
     private final byte[] data;
     private final int end;
-    private int pos;
-    private long buffer;
-    private int bits;
+    // Package-private: ScanDecoder's baseline loop keeps these in locals and hands them back here
+    // for the rare slow steps (byte stuffing, markers, long codes, restarts).
+    int pos;
+    long buffer;
+    int bits;
     /** Zero bits fed after the data ended (at a marker or the end of input) and not yet dropped. */
-    private int padding;
-    private boolean atMarker;
+    int padding;
+    boolean atMarker;
 
     BitReader(byte[] data, int start, int end) {
         this.data = data;
@@ -24,7 +26,7 @@ final class BitReader {
     }
 
     /** Ensures at least 57 bits in the buffer. */
-    private void fill() {
+    void fill() {
         while (bits <= 56) {
             int value = 0;
             if (atMarker || pos >= end) {
@@ -98,39 +100,6 @@ final class BitReader {
         buffer <<= 1;
         bits--;
         return value;
-    }
-
-    /**
-     * Skips the 63 AC coefficients of a baseline block. Returns false on a code that matches nothing
-     * or a run past the end of the block.
-     */
-    boolean skipAc(HuffmanTable table) {
-        for (int k = 1; k < 64; ) {
-            if (bits < 32) {
-                fill();
-            }
-            int entry = table.lookup((int) (buffer >>> (64 - HuffmanTable.LOOKUP_BITS)));
-            if (entry == 0) {
-                entry = table.decodeLong((int) (buffer >>> 48));
-                if (entry < 0) {
-                    return false;
-                }
-            }
-            int size = entry & 0x0F;
-            int run = (entry >> 4) & 0x0F;
-            // Code and magnitude bits together: at most 16 + 15 bits, and 32 are buffered.
-            int length = (entry >> 8) + size;
-            buffer <<= length;
-            bits -= length;
-            if (size != 0) {
-                k += run + 1;
-            } else if (run == 15) {
-                k += 16;
-            } else {
-                return true;
-            }
-        }
-        return true;
     }
 
     /**

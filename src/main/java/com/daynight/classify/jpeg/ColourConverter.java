@@ -21,25 +21,56 @@ final class ColourConverter {
                 columns[i][x] = Math.min(cs[i].planeWide - 1, x * cs[i].h / frame.maxH);
             }
         }
-        int[] rows = new int[cs.length];
-        double[] sample = new double[cs.length];
         // As libjpeg decides: a JFIF segment means YCbCr, then Adobe's transform, then the component ids.
         boolean rgbStored = cs.length == 3 && !frame.jfif && (frame.adobeTransform == 0
                 || (frame.adobeTransform < 0 && cs[0].id == 'R' && cs[1].id == 'G' && cs[2].id == 'B'));
         boolean ycck = cs.length == 4 && frame.adobeTransform == 2;
+        // Each component's samples along the current output row, recomputed only when its plane row changes
+        // (subsampled chroma serves two or more output rows).
+        double[][] samples = new double[cs.length][width];
+        int[] cachedRow = new int[cs.length];
+        java.util.Arrays.fill(cachedRow, -1);
+        double[] pixel = new double[cs.length];
         for (int y = 0; y < height; y++) {
             for (int i = 0; i < cs.length; i++) {
-                rows[i] = Math.min(cs[i].planeHigh - 1, y * cs[i].v / frame.maxV);
-            }
-            for (int x = 0; x < width; x++) {
-                for (int i = 0; i < cs.length; i++) {
-                    sample[i] = cs[i].mean(columns[i][x], rows[i]);
+                int row = Math.min(cs[i].planeHigh - 1, y * cs[i].v / frame.maxV);
+                if (row != cachedRow[i]) {
+                    cachedRow[i] = row;
+                    Component c = cs[i];
+                    double[] line = samples[i];
+                    int[] column = columns[i];
+                    for (int x = 0; x < width; x++) {
+                        line[x] = c.mean(column[x], row);
+                    }
                 }
-                rgb[y * width + x] = switch (cs.length) {
-                    case 1 -> pack(sample[0], sample[0], sample[0]);
-                    case 3 -> rgbStored ? pack(sample[0], sample[1], sample[2]) : fromYcc(sample[0], sample[1], sample[2]);
-                    default -> fromCmyk(sample, ycck);
-                };
+            }
+            int at = y * width;
+            if (cs.length == 1) {
+                double[] grey = samples[0];
+                for (int x = 0; x < width; x++) {
+                    int g = channel(grey[x]);
+                    rgb[at + x] = g << 16 | g << 8 | g;
+                }
+            } else if (cs.length == 3) {
+                double[] s0 = samples[0];
+                double[] s1 = samples[1];
+                double[] s2 = samples[2];
+                if (rgbStored) {
+                    for (int x = 0; x < width; x++) {
+                        rgb[at + x] = pack(s0[x], s1[x], s2[x]);
+                    }
+                } else {
+                    for (int x = 0; x < width; x++) {
+                        rgb[at + x] = fromYcc(s0[x], s1[x], s2[x]);
+                    }
+                }
+            } else {
+                for (int x = 0; x < width; x++) {
+                    for (int i = 0; i < cs.length; i++) {
+                        pixel[i] = samples[i][x];
+                    }
+                    rgb[at + x] = fromCmyk(pixel, ycck);
+                }
             }
         }
         return rgb;

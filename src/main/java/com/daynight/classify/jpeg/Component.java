@@ -41,7 +41,7 @@ final class Component {
     /** The block's mean sample value, 0..255 as a real number (unclamped rounding is left to the caller). */
     double mean(int blockX, int blockY) {
         double value = dc[blockY * planeWide + blockX] * (double) quant0 / 8.0 + 128.0;
-        return value < 0 ? 0 : Math.min(255, value);
+        return value < 0 ? 0 : value > 255 ? 255 : value;
     }
 
     static int ceilDiv(int a, int b) {

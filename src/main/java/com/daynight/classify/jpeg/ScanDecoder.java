@@ -188,7 +188,9 @@ final class ScanDecoder {
                     untilRestart--;
                 }
                 for (int b = 0; b < blocks; b++) {
-                    // DC difference
+                    // DC difference. The refill below appears twice on purpose: the bit buffer lives in
+                    // local variables (a helper could not hand back three values without a field or an
+                    // allocation per call), and this loop is nearly all of a baseline decode's time.
                     if (bits < 32) {
                         long word;
                         if (pos + 8 <= end && (((word = (long) LONG_BE.get(data, pos)) & 0x7F7F7F7F7F7F7F7FL)

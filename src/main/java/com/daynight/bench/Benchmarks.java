@@ -1,6 +1,7 @@
 package com.daynight.bench;
 
 import com.daynight.classify.DayNightClassifier;
+import com.daynight.classify.JpegFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The figures the README quotes: per data set, ms per image the ordinary Java way, our way and
@@ -56,10 +56,7 @@ public final class Benchmarks {
         if (!Files.isDirectory(folder)) {
             throw new IOException("no data set at " + folder + ": give --datasets DIR (the folder holding the data sets)");
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            List<Path> all = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g"))
-                    .sorted().toList();
-            return IntStream.range(0, all.size()).filter(i -> i % stride == 0).mapToObj(all::get).toList();
-        }
+        List<Path> all = JpegFiles.below(folder);
+        return IntStream.range(0, all.size()).filter(i -> i % stride == 0).mapToObj(all::get).toList();
     }
 }

@@ -57,8 +57,4 @@ public final class DayNightClassifier {
     public Prediction classify(byte[] jpeg) throws ImageDecodeException {
         return model.predict(features.fromJpeg(jpeg));
     }
-
-    public DayNightModel model() {
-        return model;
-    }
 }

@@ -29,12 +29,4 @@ public final class LabelledImages {
         }
         return images;
     }
-
-    public static List<LabelledImage> readAll(List<Path> dataDirs) throws IOException {
-        List<LabelledImage> images = new ArrayList<>();
-        for (Path dir : dataDirs) {
-            images.addAll(read(dir));
-        }
-        return images;
-    }
 }

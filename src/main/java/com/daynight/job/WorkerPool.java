@@ -153,8 +153,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, asks running services to stop after their current image (their results are saved and
-     * the service handed back for any instance to resume), and waits for that within {@code grace}.
+     * Stops claiming, asks running services to stop once the images in flight are done (their results are
+     * saved and the service handed back for any instance to resume), and waits for that within {@code grace}.
      */
     public void stop(Duration grace) {
         stopping = true;

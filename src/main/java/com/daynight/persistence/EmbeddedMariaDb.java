@@ -22,7 +22,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
-    static final String DATABASE = "daynight";
+    private static final String DATABASE = "daynight";
 
     private final DB db;
     private final int port;
@@ -34,12 +34,12 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     static EmbeddedMariaDb start(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
-        File data = notTemporaryToMariaDb4j(root.resolve("mariadb-data"));
-        stopOrphanedServer(root.resolve("mariadb-data"));
+        Path data = root.resolve("mariadb-data");
+        stopOrphanedServer(data);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // a free port: several instances or test runs never clash
                 .setBaseDir(root.resolve("mariadb-bin").toFile())
-                .setDataDir(data)
+                .setDataDir(notTemporaryToMariaDb4j(data))
                 .setTmpDir(root.resolve("mariadb-tmp").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
         if ("root".equals(System.getProperty("user.name"))) {

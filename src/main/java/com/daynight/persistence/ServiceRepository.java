@@ -96,7 +96,7 @@ public class ServiceRepository {
     /** The results recorded so far, in the bucket's listing order, handed one by one to {@code sink}. */
     public void forEachResult(String serviceId, Consumer<ImageResult> sink) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            forEachResult(c, serviceId, sink);
+            forEachResult(c, serviceId, Integer.MAX_VALUE, sink);
         }
     }
 
@@ -106,16 +106,27 @@ public class ServiceRepository {
         }
     }
 
-    List<ImageResult> results(Connection c, String serviceId) throws SQLException {
+    /** The first {@code limit} results, in listing order: what a page shows of a large service. */
+    public List<ImageResult> firstResults(String serviceId, int limit) throws SQLException {
         List<ImageResult> results = new ArrayList<>();
-        forEachResult(c, serviceId, results::add);
+        try (Connection c = dataSource.getConnection()) {
+            forEachResult(c, serviceId, limit, results::add);
+        }
         return results;
     }
 
-    private static void forEachResult(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
+    List<ImageResult> results(Connection c, String serviceId) throws SQLException {
+        List<ImageResult> results = new ArrayList<>();
+        forEachResult(c, serviceId, Integer.MAX_VALUE, results::add);
+        return results;
+    }
+
+    private static void forEachResult(Connection c, String serviceId, int limit, Consumer<ImageResult> sink)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
-                     + " FROM service_results WHERE ServiceID = ? ORDER BY Seq")) {
+                     + " FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT ?")) {
             select.setString(1, serviceId);
+            select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     double confidence = rs.getDouble(3);

@@ -38,13 +38,13 @@ public class WorkQueue {
             c.setAutoCommit(false);
             try {
                 while (true) {
-                    Optional<String[]> candidate = lockCandidate(c, lease);
+                    Optional<Candidate> candidate = lockCandidate(c, lease);
                     if (candidate.isEmpty()) {
                         c.commit();
                         return Optional.empty();
                     }
-                    String id = candidate.get()[0];
-                    if (Integer.parseInt(candidate.get()[1]) >= MAX_ATTEMPTS) {
+                    String id = candidate.get().serviceId();
+                    if (candidate.get().attempts() >= MAX_ATTEMPTS) {
                         giveUp(c, id);
                         c.commit();
                         continue;
@@ -62,14 +62,18 @@ public class WorkQueue {
         }
     }
 
-    private static Optional<String[]> lockCandidate(Connection c, Duration lease) throws SQLException {
+    /** The claimable service locked by this transaction, and how often it was taken before. */
+    private record Candidate(String serviceId, int attempts) {
+    }
+
+    private static Optional<Candidate> lockCandidate(Connection c, Duration lease) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT ServiceID, Attempts FROM services"
                 + " WHERE Status IN ('queued', 'started')"
                 + " AND (ClaimedBy IS NULL OR HeartbeatAt < UTC_TIMESTAMP(3) - INTERVAL ? SECOND)"
                 + " ORDER BY ServiceRequestTime LIMIT 1 FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, Math.max(1, lease.toSeconds()));
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+                return rs.next() ? Optional.of(new Candidate(rs.getString(1), rs.getInt(2))) : Optional.empty();
             }
         }
     }

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,17 +65,14 @@ final class ServiceAnswers {
 
     private void page(HttpServletRequest req, HttpServletResponse resp, ServiceRecord service)
             throws ServletException, IOException, SQLException {
-        List<ResultRow> rows = new ArrayList<>();
-        int[] count = {0};
-        repository.forEachResult(service.serviceId(), result -> {
-            if (count[0]++ < MAX_PAGE_ROWS) {
-                rows.add(new ResultRow(result));
-            }
-        });
+        List<ResultRow> rows = repository.firstResults(service.serviceId(), MAX_PAGE_ROWS).stream()
+                .map(ResultRow::new).toList();
+        // A running service may have written a batch since it was read: never show fewer than the rows.
+        int resultCount = Math.max(service.done(), rows.size());
         req.setAttribute("service", new ServiceView(service));
         req.setAttribute("rows", rows);
-        req.setAttribute("resultCount", count[0]);
-        req.setAttribute("truncated", count[0] > MAX_PAGE_ROWS);
+        req.setAttribute("resultCount", resultCount);
+        req.setAttribute("truncated", resultCount > MAX_PAGE_ROWS);
         req.setAttribute("maxRows", MAX_PAGE_ROWS);
         Replies.page(req, resp, HttpServletResponse.SC_OK, "/WEB-INF/jsp/service.jsp");
     }

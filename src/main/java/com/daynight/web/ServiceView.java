@@ -54,7 +54,7 @@ public final class ServiceView {
 
     /** Queued and started services change under the reader's eyes; the page refreshes itself until they are done. */
     public boolean isRunning() {
-        return service.status() == ServiceStatus.QUEUED || service.status() == ServiceStatus.STARTED;
+        return !service.status().isDone();
     }
 
     public boolean isFailed() {

@@ -17,9 +17,4 @@ final class UtcTimes {
     static String forPage(Instant time) {
         return time == null ? null : PAGE.format(time);
     }
-
-    /** For JSON: ISO-8601 with a Z, as the results document writes its times. */
-    static String iso(Instant time) {
-        return time == null ? null : time.toString();
-    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -38,7 +39,7 @@ final class AmosBucket {
     static List<Path> pictures(String label) throws IOException {
         assertTrue(Files.isDirectory(AMOS_TEST), "the data set must be beside the project: " + AMOS_TEST.toAbsolutePath());
         try (Stream<Path> files = Files.list(AMOS_TEST.resolve(label))) {
-            return files.filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jpg"))
+            return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jpg"))
                     .sorted().toList();
         }
     }

@@ -41,14 +41,19 @@ final class ServiceClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET /services/{id}?format=json, parsed. */
+    JsonNode document(String id) throws Exception {
+        HttpResponse<String> answer = get("/services/" + id + "?format=json", "*/*");
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body());
+    }
+
     /** Polls GET /services/{id}?format=json until the status is finished or failed; returns the whole document. */
     JsonNode awaitDone(String id, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode document = null;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = get("/services/" + id + "?format=json", "*/*");
-            assertEquals(200, answer.statusCode(), answer.body());
-            document = JSON.readTree(answer.body());
+            document = document(id);
             if (document.get("serviceResults").get("Status").asText().matches("finished|failed")) {
                 return document;
             }

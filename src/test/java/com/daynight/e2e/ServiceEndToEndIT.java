@@ -4,20 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.daynight.persistence.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,17 +49,16 @@ class ServiceEndToEndIT {
     @Test
     void theSameAgainstAnExternalMariaDbServer() throws Exception {
         String url = System.getenv("DAYNIGHT_TEST_DB_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "DAYNIGHT_TEST_DB_URL is not set");
+        assumeTrue(url != null, "DAYNIGHT_TEST_DB_URL is not set");
         String user = System.getenv().getOrDefault("DAYNIGHT_TEST_DB_USER", "root");
         String password = System.getenv().getOrDefault("DAYNIGHT_TEST_DB_PASSWORD", "");
-        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(
-                com.daynight.persistence.TestDatabase.poolConfig(url, user, password))) {
+        try (HikariDataSource ds = new HikariDataSource(TestDatabase.poolConfig(url, user, password))) {
             runAmosService("external", url, user, password, ds);
         }
     }
 
     private void runAmosService(String name, String dbUrl, String user, String password,
-                                javax.sql.DataSource db) throws Exception {
+                                DataSource db) throws Exception {
         Path buckets = work.resolve("buckets");
         int pictures = AmosBucket.create(buckets, "amos-test", 1_000);
         assertEquals(160, pictures);
@@ -99,7 +101,7 @@ class ServiceEndToEndIT {
         }
     }
 
-    private void assertRowMatches(javax.sql.DataSource db, String id, JsonNode served) throws Exception {
+    private void assertRowMatches(DataSource db, String id, JsonNode served) throws Exception {
         try (Connection c = db.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT ServiceID, UserName, Bucket, ServiceRequestTime,"
                      + " ServiceStartTime, Status, ServiceEndTime, Results, Error FROM services WHERE ServiceID = ?")) {
@@ -119,7 +121,7 @@ class ServiceEndToEndIT {
                 ObjectNode stored = (ObjectNode) JSON.readTree(row.getString("Results"));
                 ObjectNode expected = ((ObjectNode) served).deepCopy();
                 ObjectNode inner = (ObjectNode) expected.get("serviceResults");
-                inner.remove(java.util.List.of("Status", "ServiceStartTime", "ServiceEndTime", "Progress"));
+                inner.remove(List.of("Status", "ServiceStartTime", "ServiceEndTime", "Progress"));
                 assertEquals(expected, stored, "the Results column holds the document served, less its status");
             }
         }

@@ -81,9 +81,7 @@ class ShutdownIT {
     private static int awaitProgress(ServiceClient client, String id, int atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode progress = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(client.get("/services/" + id + "?format=json", "*/*").body())
-                    .get("serviceResults").get("Progress");
+            JsonNode progress = client.document(id).get("serviceResults").get("Progress");
             if (progress.get("done").asInt() >= atLeast) {
                 return progress.get("done").asInt();
             }

@@ -16,6 +16,10 @@ class InMemoryImageStore implements ImageStore {
     private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
 
+    void createBucket(String bucket) {
+        buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
+    }
+
     void put(String bucket, String name, byte[] bytes) {
         buckets.computeIfAbsent(bucket, b -> new TreeMap<>()).put(name, bytes);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.daynight.config.AppConfig;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.StorageOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

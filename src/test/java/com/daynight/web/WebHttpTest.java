@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -191,6 +192,7 @@ class WebHttpTest {
     void serviceWithResults(ServiceRecord record) throws SQLException {
         when(server.repository.find(ID)).thenReturn(Optional.of(record));
         when(server.repository.results(ID)).thenReturn(RESULTS);
+        when(server.repository.firstResults(ID, ServiceAnswers.MAX_PAGE_ROWS)).thenReturn(RESULTS);
         doAnswer(call -> {
             Consumer<ImageResult> sink = call.getArgument(1);
             RESULTS.forEach(sink);
@@ -284,13 +286,11 @@ class WebHttpTest {
     @Test
     void longResultListsAreCutOnThePage() throws Exception {
         when(server.repository.find(ID)).thenReturn(Optional.of(service(ServiceStatus.FINISHED, 1001, 1001)));
-        doAnswer(call -> {
-            Consumer<ImageResult> sink = call.getArgument(1);
-            for (int i = 0; i < 1001; i++) {
-                sink.accept(ImageResult.classified("img" + i + ".jpg", "day", 0.9));
-            }
-            return null;
-        }).when(server.repository).forEachResult(eq(ID), any());
+        List<ImageResult> firstThousand = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            firstThousand.add(ImageResult.classified("img" + i + ".jpg", "day", 0.9));
+        }
+        when(server.repository.firstResults(ID, 1000)).thenReturn(firstThousand);
         String page = get("/services/" + ID, BROWSER).body();
         assertTrue(page.contains("first 1000 of 1001"), "a note says the page is cut");
         assertTrue(page.contains("img999.jpg") && !page.contains("img1000.jpg"));

@@ -50,6 +50,10 @@ public final class Benchmarks {
         ServiceBenchmark.printHeader(out);
         service.run(datasets.resolve("amos-day-night"), "test", out);
         service.run(datasets.resolve("pexels-day-night"), "train", out);
+
+        out.println();
+        CpuScaling.printHeader(out);
+        new CpuScaling().run(jpegs(datasets.resolve("amos-day-night/test"), 1), out);
     }
 
     private static List<Path> jpegs(Path folder, int stride) throws IOException {

@@ -6,6 +6,7 @@ import com.daynight.job.ImagePipeline;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.LocalImageStore;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,17 +36,22 @@ final class ServiceBenchmark {
     void run(Path bucketsDir, String bucket, PrintStream out) throws SQLException {
         LocalImageStore store = new LocalImageStore(bucketsDir);
         imagesPerSecond(store, bucket, 2); // warm-up: JIT, file cache
-        double one = imagesPerSecond(store, bucket, 1);
-        double two = imagesPerSecond(store, bucket, 2);
-        out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2fx |%n", bucket, one, two, two / one);
+        Run one = imagesPerSecond(store, bucket, 1);
+        Run two = imagesPerSecond(store, bucket, 2);
+        out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.0f | %.2f | %.2fx |%n", bucket, one.imagesPerSecond,
+                one.coresBusy, two.imagesPerSecond, two.coresBusy, two.imagesPerSecond / one.imagesPerSecond);
     }
 
     static void printHeader(PrintStream out) {
-        out.println("| bucket | images/s, WORKERS=1 | images/s, WORKERS=2 | ratio |");
-        out.println("| --- | --- | --- | --- |");
+        out.println("| bucket | images/s, WORKERS=1 | cores busy | images/s, WORKERS=2 | cores busy | ratio |");
+        out.println("| --- | --- | --- | --- | --- | --- |");
     }
 
-    private double imagesPerSecond(LocalImageStore store, String bucket, int workers) throws SQLException {
+    /** Cores busy: the JVM's CPU time over the wall time, every thread (downloads, GC, JIT) included. */
+    private record Run(double imagesPerSecond, double coresBusy) {
+    }
+
+    private Run imagesPerSecond(LocalImageStore store, String bucket, int workers) throws SQLException {
         ExecutorService downloads = Executors.newFixedThreadPool(8);
         try (ClassifierPool classifiers = new ClassifierPool(classifier, workers)) {
             ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, Math.max(8, 4 * workers));
@@ -56,11 +62,18 @@ final class ServiceBenchmark {
             Iterator<ImageObject> images = IntStream.range(0, rounds).boxed()
                     .flatMap(round -> listing.stream()).iterator();
             AtomicInteger done = new AtomicInteger();
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             pipeline.run(bucket, images, result -> done.incrementAndGet() > 0, () -> false);
-            return done.get() / ((System.nanoTime() - start) / 1e9);
+            long wall = System.nanoTime() - start;
+            return new Run(done.get() / (wall / 1e9), (processCpuNanos() - cpuStart) / (double) wall);
         } finally {
             downloads.shutdownNow();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

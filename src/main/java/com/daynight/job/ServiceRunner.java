@@ -7,6 +7,7 @@ import com.daynight.service.ServiceRecord;
 import com.daynight.storage.BucketUnavailableException;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
+import com.daynight.storage.StorageUnavailableException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +40,7 @@ final class ServiceRunner {
     }
 
     /** What became of a run. */
-    enum Outcome { FINISHED, FAILED, RELEASED, LOST }
+    enum Outcome { FINISHED, FAILED, RELEASED, POSTPONED, LOST }
 
     Outcome run(ServiceRecord service, Claim claim) throws SQLException {
         String id = service.serviceId();
@@ -56,6 +57,10 @@ final class ServiceRunner {
         } catch (BucketUnavailableException e) {
             log.info("service {} failed: {}", id, e.getMessage());
             return queue.fail(id, owner, e.getMessage()) ? Outcome.FAILED : Outcome.LOST;
+        } catch (StorageUnavailableException e) {
+            // The results so far are saved (classifyAll); the service is tried again after a backoff.
+            log.warn("service {}: {}; tried again later", id, e.getMessage());
+            return queue.postpone(id, owner, e.getMessage()) ? Outcome.POSTPONED : Outcome.LOST;
         } catch (ResumeMismatch e) {
             log.info("service {}: the bucket changed since the last attempt; starting over", id);
             return queue.clearResults(id, owner) ? run(service, claim) : Outcome.LOST;
@@ -79,8 +84,14 @@ final class ServiceRunner {
             return Outcome.LOST;
         }
         Batch batch = new Batch(id, resume.done());
-        ImagePipeline.Ending ending = pipeline.run(service.bucket(), images,
-                result -> !claim.isLost() && batch.add(result), claim::isStopRequested);
+        ImagePipeline.Ending ending;
+        try {
+            ending = pipeline.run(service.bucket(), images,
+                    result -> !claim.isLost() && batch.add(result), claim::isStopRequested);
+        } catch (StorageUnavailableException e) {
+            batch.flush(); // every image before the one storage failed on is kept
+            throw e;
+        }
         return switch (ending) {
             case COMPLETED -> batch.flush() ? Outcome.FINISHED : Outcome.LOST;
             case STOPPED -> batch.flush() && queue.release(id, owner) ? Outcome.RELEASED : Outcome.LOST;

@@ -24,6 +24,9 @@ public class WorkQueue {
     /** A service interrupted this often (crashes, not graceful releases) is given up as failed. */
     static final int MAX_ATTEMPTS = 5;
 
+    static final int FIRST_RETRY_SECONDS = 15;
+    static final int MAX_RETRY_SECONDS = 300;
+
     private final DataSource dataSource;
     private final ServiceRepository repository;
 
@@ -70,6 +73,7 @@ public class WorkQueue {
         try (PreparedStatement select = c.prepareStatement("SELECT ServiceID, Attempts FROM services"
                 + " WHERE Status IN ('queued', 'started')"
                 + " AND (ClaimedBy IS NULL OR HeartbeatAt < UTC_TIMESTAMP(3) - INTERVAL ? SECOND)"
+                + " AND (NotBefore IS NULL OR NotBefore <= UTC_TIMESTAMP(3))"
                 + " ORDER BY ServiceRequestTime LIMIT 1 FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, Math.max(1, lease.toSeconds()));
             try (ResultSet rs = select.executeQuery()) {
@@ -80,7 +84,8 @@ public class WorkQueue {
 
     private static void giveUp(Connection c, String id) throws SQLException {
         update(c, "UPDATE services SET Status = 'failed', ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL,"
-                + " Error = 'processing was interrupted " + MAX_ATTEMPTS + " times; given up' WHERE ServiceID = ?", id);
+                + " Error = CONCAT('processing was interrupted " + MAX_ATTEMPTS + " times; given up',"
+                + " COALESCE(CONCAT('; last problem: ', LastProblem), '')) WHERE ServiceID = ?", id);
     }
 
     /** Renews the claim; false when this owner has lost it (the lease ran out and another took over). */
@@ -92,6 +97,24 @@ public class WorkQueue {
     public boolean release(String id, String owner) throws SQLException {
         return updateOwned("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
                 + " Attempts = GREATEST(Attempts - 1, 0)", id, owner);
+    }
+
+    /**
+     * Hands a service back because storage is not answering: no instance takes it again before a delay that
+     * doubles with each attempt (15 s, 30 s, 60 s, ... at most 5 min), and the attempt counts, so an outage
+     * that never ends fails the service after {@value #MAX_ATTEMPTS} attempts, with the problem as the reason.
+     */
+    public boolean postpone(String id, String owner, String problem) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
+                     + " NotBefore = UTC_TIMESTAMP(3) + INTERVAL LEAST(" + FIRST_RETRY_SECONDS
+                     + " * POW(2, GREATEST(Attempts - 1, 0)), " + MAX_RETRY_SECONDS + ") SECOND, LastProblem = ?"
+                     + " WHERE ServiceID = ? AND ClaimedBy = ?")) {
+            update.setString(1, problem.length() > 1000 ? problem.substring(0, 1000) : problem);
+            update.setString(2, id);
+            update.setString(3, owner);
+            return update.executeUpdate() == 1;
+        }
     }
 
     public boolean setTotal(String id, String owner, int total) throws SQLException {

@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * Buckets read from Google Cloud Storage (or a server speaking its JSON API). The client retries transient
- * failures itself (per its RetrySettings), so an exception reaching this class is final.
+ * failures itself ({@link GcsRetryPolicy}); what still fails is sorted here: the bucket is gone or forbidden
+ * (the service fails), one object is gone (its entry is an error), or storage is not answering
+ * ({@link StorageUnavailableException}: the service is tried again later).
  */
 public final class GcsImageStore implements ImageStore {
 
@@ -53,6 +55,9 @@ public final class GcsImageStore implements ImageStore {
             if (e.getCode() == 404) {
                 throw new IOException("object '" + objectName + "' no longer exists", e);
             }
+            if (isTransient(e)) {
+                throw unavailable(bucket, e);
+            }
             throw new IOException("object '" + objectName + "' cannot be read: " + e.getMessage(), e);
         }
     }
@@ -67,9 +72,23 @@ public final class GcsImageStore implements ImageStore {
             if (isAccessDenied(e)) {
                 throw accessDenied(bucket, e);
             }
+            if (isTransient(e)) {
+                throw unavailable(bucket, e);
+            }
             throw new BucketUnavailableException(
                     "bucket '" + bucket + "' cannot be listed: " + e.getMessage(), e);
         }
+    }
+
+    /** Server errors, throttling and timeouts (code 0: no HTTP answer at all) may pass; other 4xx will not. */
+    private static boolean isTransient(StorageException e) {
+        int code = e.getCode();
+        return code == 0 || code == 408 || code == 429 || code >= 500;
+    }
+
+    private static StorageUnavailableException unavailable(String bucket, StorageException e) {
+        return new StorageUnavailableException("storage is not answering for bucket '" + bucket + "' ("
+                + (e.getCode() == 0 ? "no answer" : "HTTP " + e.getCode()) + "): " + e.getMessage(), e);
     }
 
     private static boolean isAccessDenied(StorageException e) {

@@ -16,12 +16,13 @@ public final class ImageStores {
     public static ImageStore create(AppConfig config) {
         return switch (config.storage()) {
             case LOCAL -> new LocalImageStore(config.bucketsDir());
-            case GCS -> new GcsImageStore(gcsOptions(config).getService(), GcsImageStore.MAX_PAGE_SIZE);
+            case GCS -> new GcsImageStore(gcsOptions(config, GcsRetryPolicy.STANDARD).getService(),
+                    GcsImageStore.MAX_PAGE_SIZE);
         };
     }
 
-    static StorageOptions gcsOptions(AppConfig config) {
-        StorageOptions.Builder options = StorageOptions.newBuilder();
+    static StorageOptions gcsOptions(AppConfig config, GcsRetryPolicy retry) {
+        StorageOptions.Builder options = retry.applyTo(StorageOptions.newBuilder());
         String emulatorHost = config.storageEmulatorHost();
         if (emulatorHost != null) {
             // The Java client ignores STORAGE_EMULATOR_HOST by itself, and without NoCredentials it would go

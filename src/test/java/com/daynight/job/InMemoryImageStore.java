@@ -3,6 +3,7 @@ package com.daynight.job;
 import com.daynight.storage.BucketUnavailableException;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
+import com.daynight.storage.StorageUnavailableException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ class InMemoryImageStore implements ImageStore {
 
     private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    private volatile String darkFrom;
 
     void createBucket(String bucket) {
         buckets.computeIfAbsent(bucket, b -> new TreeMap<>());
@@ -26,6 +28,15 @@ class InMemoryImageStore implements ImageStore {
 
     void makeUnreadable(String name) {
         unreadable.add(name);
+    }
+
+    /** From the image so named on, reads fail as if storage had stopped answering, until {@link #recover()}. */
+    void goDarkAt(String name) {
+        darkFrom = name;
+    }
+
+    void recover() {
+        darkFrom = null;
     }
 
     @Override
@@ -41,6 +52,11 @@ class InMemoryImageStore implements ImageStore {
 
     @Override
     public byte[] read(String bucket, String objectName) throws IOException {
+        String dark = darkFrom;
+        if (dark != null && objectName.compareTo(dark) >= 0) {
+            throw new StorageUnavailableException("storage is not answering for bucket '" + bucket + "' (HTTP 503)",
+                    null);
+        }
         if (unreadable.contains(objectName)) {
             throw new IOException("object '" + objectName + "' no longer exists");
         }

@@ -175,6 +175,33 @@ class WorkerPoolIT {
         assertEquals(0.456, repository.results("RUN00005").get(1).confidence(), "kept, not recomputed");
     }
 
+    @Test
+    void aStorageOutageMidwayKeepsTheResultsSoFarAndTheServiceIsResumedAfterABackoff() throws Exception {
+        fillBucket("dim", 60);
+        store.goDarkAt("img-0030.jpg");
+        repository.insertQueued("RUN00006", "Ann", "dim");
+
+        try (WorkerPool pool = pool("solo", 1, 0)) {
+            awaitStatus("RUN00006", s -> s.done() == 30, Duration.ofSeconds(20));
+            String notBefore = "SELECT NotBefore FROM services WHERE ServiceID = 'RUN00006'";
+            for (int i = 0; i < 200 && db.query(notBefore).equals("null"); i++) {
+                Thread.sleep(50);
+            }
+            assertFalse(db.query(notBefore).equals("null"), "postponed");
+            ServiceRecord postponed = repository.find("RUN00006").orElseThrow();
+            assertEquals(ServiceStatus.STARTED, postponed.status(), "not failed: storage may come back");
+            Thread.sleep(1_500);
+            assertEquals(30, repository.find("RUN00006").orElseThrow().done(), "nobody takes it before the backoff");
+
+            store.recover();
+            db.execute("UPDATE services SET NotBefore = UTC_TIMESTAMP(3) WHERE ServiceID = 'RUN00006'");
+            awaitStatus("RUN00006", s -> s.status().isDone(), Duration.ofSeconds(20));
+        }
+        assertExactlyOneEntryPerImage("RUN00006", 60);
+        assertTrue(repository.results("RUN00006").stream().noneMatch(r -> r.result().equals("error")),
+                "an outage is not a broken image");
+    }
+
     private void assertExactlyOneEntryPerImage(String id, int count) throws Exception {
         ServiceRecord service = repository.find(id).orElseThrow();
         assertEquals(ServiceStatus.FINISHED, service.status());

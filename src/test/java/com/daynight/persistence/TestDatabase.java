@@ -61,6 +61,14 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row, as text ("null" for SQL NULL or no row): for checks on staged state. */
+    public String query(String sql) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? String.valueOf(rs.getString(1)) : "null";
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

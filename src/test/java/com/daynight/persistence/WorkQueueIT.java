@@ -152,4 +152,35 @@ class WorkQueueIT {
         assertEquals(ServiceStatus.FAILED, given.status());
         assertTrue(given.error().contains("interrupted"), given.error());
     }
+
+    @Test
+    void aPostponedServiceWaitsOutItsBackoffWhichDoublesAndAnEndlessOutageFailsItWithTheProblem() throws Exception {
+        repository.insertQueued("DARK0001", "Ann", "holiday");
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < WorkQueue.MAX_ATTEMPTS; i++) {
+            assertTrue(queue.claimNext("worker", LEASE).isPresent(), "attempt " + (i + 1));
+            assertTrue(queue.postpone("DARK0001", "worker", "storage is not answering (HTTP 503)"));
+            assertTrue(queue.claimNext("worker", LEASE).isEmpty(), "not taken before its time");
+            delays.add(Long.parseLong(db.query("SELECT ROUND(TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(3), NotBefore)"
+                    + " / 1000000) FROM services WHERE ServiceID = 'DARK0001'")));
+            db.execute("UPDATE services SET NotBefore = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND");
+        }
+        assertEquals(List.of(15L, 30L, 60L, 120L, 240L), delays);
+        assertEquals(ServiceStatus.QUEUED, repository.find("DARK0001").orElseThrow().status(),
+                "postponing before the first image leaves it queued");
+
+        assertTrue(queue.claimNext("worker", LEASE).isEmpty());
+        ServiceRecord given = repository.find("DARK0001").orElseThrow();
+        assertEquals(ServiceStatus.FAILED, given.status());
+        assertEquals("processing was interrupted 5 times; given up; last problem: storage is not answering (HTTP 503)",
+                given.error());
+    }
+
+    @Test
+    void onlyTheOwnerCanPostpone() throws Exception {
+        repository.insertQueued("DARK0002", "Ann", "holiday");
+        queue.claimNext("owner", LEASE).orElseThrow();
+        assertFalse(queue.postpone("DARK0002", "intruder", "whatever"));
+        assertTrue(queue.claimNext("other", LEASE).isEmpty(), "the owner's claim stands");
+    }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +37,7 @@ public final class FakeGcsServer implements AutoCloseable {
     private final Map<String, NavigableMap<String, FakeGcsObject>> buckets = new ConcurrentHashMap<>();
     private final Set<String> deniedBuckets = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failingBuckets = new ConcurrentHashMap<>();
+    private final Map<String, FakeGcsFaults> faults = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
@@ -105,6 +107,21 @@ public final class FakeGcsServer implements AutoCloseable {
         failingBuckets.put(bucket, status);
     }
 
+    /** Stops answering with {@link #failWith}'s status: storage is back. */
+    public void recover(String bucket) {
+        failingBuckets.remove(bucket);
+    }
+
+    /** The next {@code count} requests for this bucket are answered with {@code status} (e.g. 503), then all is well. */
+    public void failNext(String bucket, int count, int status) {
+        faults.put(bucket, FakeGcsFaults.failing(count, status));
+    }
+
+    /** The next {@code count} requests for this bucket get their answer only after {@code stall}: a timeout. */
+    public void stallNext(String bucket, int count, Duration stall) {
+        faults.put(bucket, FakeGcsFaults.stalling(count, stall));
+    }
+
     /** All requests served so far, of any kind. */
     public int requestCount() {
         return requests.get();
@@ -129,6 +146,10 @@ public final class FakeGcsServer implements AutoCloseable {
             }
             NavigableMap<String, FakeGcsObject> objects = buckets.get(request.bucket());
             Integer failure = failingBuckets.get(request.bucket());
+            FakeGcsFaults fault = faults.get(request.bucket());
+            if (fault != null && fault.strike(exchange)) {
+                return;
+            }
             if (failure != null) {
                 sendError(exchange, failure, "FakeGcsServer was told to fail with " + failure);
             } else if (deniedBuckets.contains(request.bucket())) {

@@ -9,6 +9,7 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.Storage.BlobListOption;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -135,11 +136,57 @@ class GcsImageStoreTest {
         server.failWith("flaky", 503);
         int listRequestsBefore = server.listRequestCount();
 
-        BucketUnavailableException e = assertThrows(BucketUnavailableException.class,
+        StorageUnavailableException e = assertThrows(StorageUnavailableException.class,
                 () -> new GcsImageStore(storage, 1000).listJpegs("flaky"));
 
-        assertTrue(e.getMessage().startsWith("bucket 'flaky' cannot be listed: "), e.getMessage());
-        assertEquals(2, server.listRequestCount() - listRequestsBefore, "maxAttempts of the test client");
+        assertTrue(e.getMessage().startsWith("storage is not answering for bucket 'flaky' (HTTP 503)"), e.getMessage());
+        assertEquals(3, server.listRequestCount() - listRequestsBefore, "maxAttempts of the test client");
+    }
+
+    @Test
+    void transientErrorsAreRetriedUntilTheyPass() throws IOException {
+        server.put("blinking", "a.jpg", JPEG_BYTES, "image/jpeg");
+        GcsImageStore store = new GcsImageStore(storage, 1000);
+
+        server.failNext("blinking", 2, 503);
+        List<ImageObject> listed = new ArrayList<>();
+        store.listJpegs("blinking").forEach(listed::add);
+        server.failNext("blinking", 2, 429);
+        byte[] read = store.read("blinking", "a.jpg");
+
+        assertEquals(List.of("a.jpg"), listed.stream().map(ImageObject::name).toList());
+        assertArrayEquals(JPEG_BYTES, read);
+    }
+
+    @Test
+    void aStalledAnswerTimesOutAndIsRetried() throws IOException {
+        server.put("sluggish", "a.jpg", JPEG_BYTES, "image/jpeg");
+        server.stallNext("sluggish", 1, Duration.ofSeconds(3)); // the test client's read timeout is 1 s
+
+        long start = System.nanoTime();
+        byte[] read = new GcsImageStore(storage, 1000).read("sluggish", "a.jpg");
+
+        assertArrayEquals(JPEG_BYTES, read);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 900 && millis < 2_900, "gave up on the stalled answer after the read timeout: " + millis);
+    }
+
+    @Test
+    void readDuringAnOutageIsStorageUnavailableNotABrokenObject() {
+        server.put("dark", "a.jpg", JPEG_BYTES, "image/jpeg");
+        server.failWith("dark", 500);
+
+        assertThrows(StorageUnavailableException.class, () -> new GcsImageStore(storage, 1000).read("dark", "a.jpg"));
+    }
+
+    @Test
+    void aClientErrorIsNotRetried() {
+        server.createBucket("odd");
+        server.failWith("odd", 400);
+        int before = server.listRequestCount();
+
+        assertThrows(BucketUnavailableException.class, () -> new GcsImageStore(storage, 1000).listJpegs("odd"));
+        assertEquals(1, server.listRequestCount() - before);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.daynight.config.AppConfig;
 import com.google.cloud.NoCredentials;
+import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.StorageOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ class ImageStoresTest {
     @Test
     void emulatorOptionsUseNoCredentialsAndAPlaceholderProject() {
         StorageOptions options = ImageStores.gcsOptions(
-                config(Map.of("STORAGE", "gcs", "STORAGE_EMULATOR_HOST", "localhost:4443")));
+                config(Map.of("STORAGE", "gcs", "STORAGE_EMULATOR_HOST", "localhost:4443")), GcsRetryPolicy.STANDARD);
 
         assertEquals("http://localhost:4443", options.getHost());
         assertEquals(ImageStores.EMULATOR_PROJECT, options.getProjectId());
@@ -49,10 +51,27 @@ class ImageStoresTest {
     @Test
     void emulatorHostKeepsItsSchemeAndProject() {
         StorageOptions options = ImageStores.gcsOptions(config(Map.of("STORAGE", "gcs",
-                "STORAGE_EMULATOR_HOST", "https://gcs.example:9443/", "GOOGLE_CLOUD_PROJECT", "my-project")));
+                "STORAGE_EMULATOR_HOST", "https://gcs.example:9443/", "GOOGLE_CLOUD_PROJECT", "my-project")),
+                GcsRetryPolicy.STANDARD);
 
         assertEquals("https://gcs.example:9443", options.getHost());
         assertEquals("my-project", options.getProjectId());
+    }
+
+    @Test
+    void theRetryPolicyReachesTheClient() {
+        GcsRetryPolicy policy = new GcsRetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(3),
+                Duration.ofSeconds(40), Duration.ofSeconds(7), Duration.ofSeconds(11));
+        StorageOptions options = ImageStores.gcsOptions(config(Map.of("STORAGE", "gcs",
+                "STORAGE_EMULATOR_HOST", "localhost:4443")), policy);
+
+        assertEquals(4, options.getRetrySettings().getMaxAttempts());
+        assertEquals(Duration.ofMillis(200), options.getRetrySettings().getInitialRetryDelayDuration());
+        assertEquals(Duration.ofSeconds(3), options.getRetrySettings().getMaxRetryDelayDuration());
+        assertEquals(Duration.ofSeconds(40), options.getRetrySettings().getTotalTimeoutDuration());
+        HttpTransportOptions transport = (HttpTransportOptions) options.getTransportOptions();
+        assertEquals(7_000, transport.getConnectTimeout());
+        assertEquals(11_000, transport.getReadTimeout());
     }
 
     private static AppConfig config(Map<String, String> env) {

@@ -1,10 +1,14 @@
 package com.daynight.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -42,5 +46,30 @@ final class AmosBucket {
             return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jpg"))
                     .sorted().toList();
         }
+    }
+
+    /** The amos test pictures, {@code copies} times over under different names: enough work to interrupt. */
+    static int copies(Path bucket, int copies) throws IOException {
+        Files.createDirectories(bucket);
+        int count = 0;
+        for (String label : LABELS) {
+            for (Path picture : pictures(label)) {
+                for (int copy = 0; copy < copies; copy++) {
+                    Files.copy(picture, bucket.resolve(copy + "-" + label + "-" + picture.getFileName()));
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Finished, one entry per picture, none twice, in the bucket's listing order. */
+    static void assertEveryPictureOnce(JsonNode service, int pictures) {
+        assertEquals("finished", service.get("Status").asText());
+        List<String> names = new ArrayList<>();
+        service.get("Results").forEach(entry -> names.add(entry.get("image").asText()));
+        assertEquals(pictures, names.size());
+        assertEquals(pictures, names.stream().distinct().count(), "no picture twice");
+        assertEquals(names.stream().sorted().toList(), names, "in the bucket's listing order");
     }
 }

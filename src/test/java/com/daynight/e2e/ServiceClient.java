@@ -61,4 +61,17 @@ final class ServiceClient {
         }
         throw new AssertionError("service " + id + " not done in " + timeout + ": " + document + "\n" + service.log());
     }
+
+    /** Polls the document until at least {@code atLeast} images are done; returns how many were. */
+    int awaitProgress(String id, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode progress = document(id).get("serviceResults").get("Progress");
+            if (progress.get("done").asInt() >= atLeast) {
+                return progress.get("done").asInt();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no progress on " + id);
+    }
 }

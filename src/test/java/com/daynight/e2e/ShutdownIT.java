@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.daynight.persistence.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +28,7 @@ class ShutdownIT {
 
     @Test
     void aServiceInterruptedBySigtermIsCompletedByTheNextInstance() throws Exception {
-        int pictures = bucketOfCopies(work.resolve("buckets").resolve("big"));
+        int pictures = AmosBucket.copies(work.resolve("buckets").resolve("big"), COPIES);
         try (TestDatabase db = TestDatabase.create()) {
             Map<String, String> env = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
                     "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1");
@@ -39,7 +36,7 @@ class ShutdownIT {
             try (RunningJar first = RunningJar.start("shutdown-1", env)) {
                 ServiceClient client = new ServiceClient(first);
                 id = client.submitForm("userName=Ann&bucket=big");
-                int done = awaitProgress(client, id, 40);
+                int done = client.awaitProgress(id, 40);
                 Duration stop = first.stop();
                 System.out.printf("shutdown: SIGTERM after %d of %d pictures; the instance exited in %d ms%n",
                         done, pictures, stop.toMillis());
@@ -58,44 +55,8 @@ class ShutdownIT {
             }
             try (RunningJar second = RunningJar.start("shutdown-2", env)) {
                 JsonNode document = new ServiceClient(second).awaitDone(id, Duration.ofMinutes(3));
-                assertEveryPictureOnce(document.get("serviceResults"), pictures);
+                AmosBucket.assertEveryPictureOnce(document.get("serviceResults"), pictures);
             }
         }
-    }
-
-    /** The amos test pictures, several times over under different names: enough work to interrupt. */
-    private static int bucketOfCopies(Path bucket) throws Exception {
-        Files.createDirectories(bucket);
-        int count = 0;
-        for (String label : AmosBucket.LABELS) {
-            for (Path picture : AmosBucket.pictures(label)) {
-                for (int copy = 0; copy < COPIES; copy++) {
-                    Files.copy(picture, bucket.resolve(copy + "-" + label + "-" + picture.getFileName()));
-                    count++;
-                }
-            }
-        }
-        return count;
-    }
-
-    private static int awaitProgress(ServiceClient client, String id, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode progress = client.document(id).get("serviceResults").get("Progress");
-            if (progress.get("done").asInt() >= atLeast) {
-                return progress.get("done").asInt();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no progress on " + id);
-    }
-
-    private static void assertEveryPictureOnce(JsonNode service, int pictures) {
-        assertEquals("finished", service.get("Status").asText());
-        List<String> names = new ArrayList<>();
-        service.get("Results").forEach(entry -> names.add(entry.get("image").asText()));
-        assertEquals(pictures, names.size());
-        assertEquals(pictures, names.stream().distinct().count(), "no picture twice");
-        assertEquals(names.stream().sorted().toList(), names, "in the bucket's listing order");
     }
 }

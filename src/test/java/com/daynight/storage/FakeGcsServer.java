@@ -38,6 +38,7 @@ public final class FakeGcsServer implements AutoCloseable {
     private final Set<String> deniedBuckets = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failingBuckets = new ConcurrentHashMap<>();
     private final Map<String, FakeGcsFaults> faults = new ConcurrentHashMap<>();
+    private final Map<String, Duration> listingDelays = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
@@ -122,6 +123,11 @@ public final class FakeGcsServer implements AutoCloseable {
         faults.put(bucket, FakeGcsFaults.stalling(count, stall));
     }
 
+    /** Every listing page of this bucket is answered only after {@code delay}: a slow listing to interrupt. */
+    public void slowListing(String bucket, Duration delay) {
+        listingDelays.put(bucket, delay);
+    }
+
     /** All requests served so far, of any kind. */
     public int requestCount() {
         return requests.get();
@@ -143,6 +149,7 @@ public final class FakeGcsServer implements AutoCloseable {
             }
             if (request.objectName() == null) {
                 listRequests.incrementAndGet();
+                pause(listingDelays.get(request.bucket()));
             }
             NavigableMap<String, FakeGcsObject> objects = buckets.get(request.bucket());
             Integer failure = failingBuckets.get(request.bucket());
@@ -161,6 +168,16 @@ public final class FakeGcsServer implements AutoCloseable {
                 list(exchange, request, objects);
             } else {
                 serveObject(exchange, request, objects.get(request.objectName()));
+            }
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -45,15 +45,12 @@ class HostileFieldsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EMOJI = "\uD83D\uDE00";
 
-    @TempDir
-    Path work;
-
     private TestDatabase db;
     private RunningJar service;
     private ServiceClient client;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path work) throws Exception {
         Path buckets = work.resolve("buckets");
         Path picture = AmosBucket.pictures("night").get(0);
         Files.createDirectories(buckets.resolve("holiday"));
@@ -73,9 +70,13 @@ class HostileFieldsIT {
     @AfterAll
     void stop() throws Exception {
         try {
-            service.close();
+            if (service != null) {
+                service.close();
+            }
         } finally {
-            db.close();
+            if (db != null) {
+                db.close();
+            }
         }
     }
 

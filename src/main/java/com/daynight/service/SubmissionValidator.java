@@ -12,6 +12,7 @@ public final class SubmissionValidator {
     private static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9._-]+");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern GOOGLE_LIKE = Pattern.compile("g[o0]{2}g[l1]e");
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final String INVISIBLE_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
 
     private SubmissionValidator() {
@@ -25,7 +26,7 @@ public final class SubmissionValidator {
     /**
      * A user name is kept and shown exactly as typed (markup, quotes, SQL, emoji, any script), so only what
      * cannot be shown faithfully is refused: control characters, bidirectional overrides, text that is not
-     * valid Unicode, and names with nothing visible in them.
+     * valid Unicode or was not valid in the request's charset, and names with nothing visible in them.
      */
     public static void validateUserName(String userName) {
         if (userName == null || userName.isBlank()) {
@@ -42,6 +43,11 @@ public final class SubmissionValidator {
         if (userName.codePoints().anyMatch(SubmissionValidator::isBidiOverride)) {
             throw new ValidationException(USER_NAME, "userName must not contain bidirectional override characters"
                     + " (U+202A to U+202E, U+2066 to U+2069): they make a name show in another order than typed");
+        }
+        if (userName.indexOf(REPLACEMENT_CHARACTER) >= 0) {
+            // What a decoder leaves for bytes that were not text in the request's charset: what was typed is lost.
+            throw new ValidationException(USER_NAME, "userName must not contain U+FFFD, the mark of bytes that"
+                    + " were not valid text in the request's character set: send it as UTF-8");
         }
         if (hasUnpairedSurrogate(userName)) {
             throw new ValidationException(USER_NAME, "userName must be valid Unicode text: it holds half of a"

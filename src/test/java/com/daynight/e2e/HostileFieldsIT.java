@@ -156,6 +156,24 @@ class HostileFieldsIT {
         assertEquals(before, rowCount());
     }
 
+    @Test
+    void aFormInItsDeclaredCharsetIsReadInIt() throws Exception {
+        HttpResponse<String> answer = client.post("application/x-www-form-urlencoded; charset=ISO-8859-1", "*/*",
+                "userName=Zo%E9+%D8re&bucket=holiday");
+        assertEquals(202, answer.statusCode(), answer.body());
+        assertEquals(hex("Zo\u00e9 \u00d8re"), storedUserNameHex(answer.body().strip()));
+    }
+
+    @Test
+    void bytesThatAreNotTextInTheCharsetAreRefusedNotReplaced() throws Exception {
+        int before = rowCount();
+        HttpResponse<String> answer = client.post("application/x-www-form-urlencoded", "*/*",
+                "userName=Ann%FF%FE&bucket=holiday");
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().startsWith("userName must not contain U+FFFD"), answer.body());
+        assertEquals(before, rowCount());
+    }
+
     // --- bucket names: the GCS naming rules refuse every payload
 
     static Stream<Arguments> refusedBuckets() {
@@ -226,7 +244,7 @@ class HostileFieldsIT {
     static final List<String> HOSTILE_OBJECT_NAMES = List.of(
             "<script>alert(1)<\\script>.jpg",
             "\"><img src=x onerror=alert(1)>.jpg",
-            "=HYPERLINK(\"http://evil.example\",\"x\").jpg",
+            "=HYPERLINK(\"evil.example\",\"x\").jpg",
             "+cmd.jpg",
             "' OR 1=1; DROP TABLE service_results;--.jpg",
             "comma, \"quote\" and 'apostrophe'.jpg",

@@ -67,6 +67,7 @@ class SubmissionValidatorTest {
                 "\u2067isolate\u2069",                   // right-to-left isolate
                 "a\uD800b",                              // unpaired high surrogate
                 "\uDC00",                                // unpaired low surrogate
+                "Zo\uFFFD",                              // replacement character: bytes lost in decoding
                 "\u00A0",                                // no-break space alone
                 "\u200B\u200B",                          // zero-width spaces alone
                 "\uFEFF",                                // byte order mark alone

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.Locale;
 
 /**
@@ -41,6 +43,11 @@ record SubmissionForm(String userName, String bucket) {
         }
         String mediaType = mediaType(req.getContentType());
         if (mediaType.equals("application/x-www-form-urlencoded")) {
+            if (!isKnownCharset(req.getCharacterEncoding())) {
+                // Tomcat would quietly read it in a default charset and turn what was typed into something else.
+                throw new BodyException(Problem.of(415,
+                        "the form's charset is not one this service reads: send UTF-8"));
+            }
             SubmissionForm form = new SubmissionForm(req.getParameter(SubmissionValidator.USER_NAME),
                     req.getParameter(SubmissionValidator.BUCKET));
             refuseIfUnread(req);
@@ -68,6 +75,14 @@ record SubmissionForm(String userName, String bucket) {
         }
         throw new BodyException(Problem.of(400, "the form body cannot be read: "
                 + reason.toString().toLowerCase(Locale.ROOT).replace('_', ' ')));
+    }
+
+    private static boolean isKnownCharset(String name) {
+        try {
+            return name != null && Charset.isSupported(name);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     private static String mediaType(String contentType) {

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * HTTP/1.1 written by hand on a socket, for requests no well-behaved client sends: malformed request lines,
@@ -16,7 +18,7 @@ final class RawHttp {
     /** An answer: the status line's code (0 when the server closed without answering), headers and body. */
     record Answer(int status, String head, String body) {
         boolean hasHeader(String name) {
-            return head.toLowerCase().contains("\r\n" + name.toLowerCase() + ":");
+            return head.toLowerCase(Locale.ROOT).contains("\r\n" + name.toLowerCase(Locale.ROOT) + ":");
         }
 
         String all() {
@@ -53,7 +55,7 @@ final class RawHttp {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 received.write(buffer, 0, n);
             }
-        } catch (SocketTimeoutException | java.net.SocketException stopped) {
+        } catch (SocketTimeoutException | SocketException stopped) {
             // what arrived so far is the answer
         }
         String text = received.toString(StandardCharsets.UTF_8);

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ class SubmissionLoadIT {
             ExecutorService clients = Executors.newFixedThreadPool(count);
             try {
                 List<CompletableFuture<long[]>> answers = new ArrayList<>();
-                List<String> bodies = java.util.Collections.synchronizedList(new ArrayList<>());
+                List<String> bodies = Collections.synchronizedList(new ArrayList<>());
                 for (int i = 0; i < count; i++) {
                     answers.add(CompletableFuture.supplyAsync(() -> {
                         try {

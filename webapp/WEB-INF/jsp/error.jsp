@@ -1,4 +1,4 @@
-<%@ page contentType="text/html;charset=UTF-8" %>
+<%@ page contentType="text/html;charset=UTF-8" session="false" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <%-- Shown for the servlets' own problems (problemStatus/problemMessage) and as the container's error page.
      The container's exception and message are never shown: they may hold internals. --%>

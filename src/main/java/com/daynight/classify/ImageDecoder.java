@@ -17,8 +17,17 @@ public interface ImageDecoder {
      */
     BufferedImage decode(byte[] jpeg) throws ImageDecodeException;
 
+    /** ImageIO's full decode, every pixel (up to {@link #MAX_PIXELS}). */
     static ImageDecoder imageIo() {
-        return new ImageIoDecoder();
+        return new ImageIoDecoder(MAX_PIXELS);
+    }
+
+    /**
+     * ImageIO's decode holding at most {@code maxDecodedPixels}: a larger picture comes back subsampled
+     * (every n-th pixel of every n-th row), which keeps a full decode's memory bounded.
+     */
+    static ImageDecoder imageIo(long maxDecodedPixels) {
+        return new ImageIoDecoder(maxDecodedPixels);
     }
 
     /**

@@ -8,14 +8,25 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
-/** Full decode with the JDK's ImageIO JPEG reader. Stateless, so one instance may serve every thread. */
+/**
+ * Full decode with the JDK's ImageIO JPEG reader; a picture above {@code maxDecodedPixels} is read with
+ * every n-th pixel of every n-th row, so that what it holds in memory stays under that bound. Stateless,
+ * so one instance may serve every thread.
+ */
 final class ImageIoDecoder implements ImageDecoder {
 
     static final String NOT_DECODABLE = "not a decodable JPEG";
+
+    private final long maxDecodedPixels;
+
+    ImageIoDecoder(long maxDecodedPixels) {
+        this.maxDecodedPixels = maxDecodedPixels;
+    }
 
     @Override
     public BufferedImage decode(byte[] jpeg) throws ImageDecodeException {
@@ -30,10 +41,16 @@ final class ImageIoDecoder implements ImageDecoder {
         // A memory-cached stream: ImageIO's default may write a temporary file per picture.
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(input, true, true);
-            refuseAbsurdSize(reader.getWidth(0), reader.getHeight(0));
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            refuseAbsurdSize(width, height);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = subsampling(width, height, maxDecodedPixels);
+            // The reader decodes through a one-row buffer: the picture it returns is all it holds.
+            param.setSourceSubsampling(step, step, 0, 0);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            BufferedImage image = reader.read(0);
+            BufferedImage image = reader.read(0, param);
             // ImageIO fills a cut-off picture with grey and only warns; such a picture would be misjudged.
             if (warnings.stream().anyMatch(ImageIoDecoder::meansTruncated)) {
                 throw new ImageDecodeException("truncated JPEG");
@@ -53,6 +70,19 @@ final class ImageIoDecoder implements ImageDecoder {
             throw new ImageDecodeException("no JPEG decoder available");
         }
         return readers.next();
+    }
+
+    /** The smallest step that brings the picture read down to {@code maxPixels}. */
+    static int subsampling(int width, int height, long maxPixels) {
+        int step = Math.max(1, (int) Math.sqrt((double) width * height / maxPixels));
+        while ((long) ceilDiv(width, step) * ceilDiv(height, step) > maxPixels) {
+            step++;
+        }
+        return step;
+    }
+
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
     }
 
     private static void refuseAbsurdSize(int width, int height) throws ImageDecodeException {

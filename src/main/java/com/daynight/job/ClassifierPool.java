@@ -42,6 +42,12 @@ public final class ClassifierPool implements AutoCloseable {
             // One odd picture must not cost the user the rest of the bucket.
             log.warn("classifier failed on {}", image, e);
             return ImageResult.failed(image, "the classifier failed on this image");
+        } catch (OutOfMemoryError e) {
+            // Left to propagate, it would fail the service, and every retry would meet the same picture until
+            // the service is given up. The allocation that failed was most likely this picture's own pixels,
+            // so the heap is usable again once they are dropped.
+            log.warn("out of memory decoding {} ({} bytes)", image, jpeg.length);
+            return ImageResult.failed(image, "not enough memory to decode this picture");
         }
     }
 

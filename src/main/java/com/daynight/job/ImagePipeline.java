@@ -75,6 +75,10 @@ public final class ImagePipeline {
             return new Download(store.read(bucket, image.name()), null);
         } catch (IOException e) {
             return new Download(null, ImageResult.failed(image.name(), "cannot read the object: " + e.getMessage()));
+        } catch (OutOfMemoryError e) {
+            // An object larger than the heap: its entry says so, instead of the service failing on every retry.
+            return new Download(null, ImageResult.failed(image.name(),
+                    "the object is too large to read: " + image.size() / (1024 * 1024) + " MB"));
         }
     }
 

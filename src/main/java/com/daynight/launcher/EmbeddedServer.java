@@ -33,7 +33,8 @@ public final class EmbeddedServer {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(port);
-        tomcat.getConnector().setProperty("maxPostSize", Integer.toString(64 * 1024));
+        HttpLimits.apply(tomcat.getConnector());
+        HttpLimits.hideServerDetails(tomcat.getHost());
         Files.createDirectories(baseDir.resolve("webapps"));
         Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
         context.getJarScanner().setJarScanFilter(jstlOnly());

@@ -76,13 +76,19 @@ public class ServiceRepository {
         }
     }
 
-    /** A user's services, newest first. */
+    /**
+     * A user's services, newest first. The name must match exactly: the column's collation compares with
+     * trailing spaces ignored (PAD SPACE, on MySQL and MariaDB alike), so equal lengths are required too, or
+     * "Bob" would list the services of "Bob  ".
+     */
     public List<ServiceRecord> findByUser(String userName, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement(SELECT_SERVICE
-                     + " WHERE s.UserName = ? ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?")) {
+                     + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?)"
+                     + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?")) {
             select.setString(1, userName);
-            select.setInt(2, limit);
+            select.setString(2, userName);
+            select.setInt(3, limit);
             List<ServiceRecord> services = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -40,7 +40,11 @@ public class ServicesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        req.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Browsers send the form in the page's UTF-8 without saying so; a client that names its charset
+        // ("Content-Type: ...; charset=ISO-8859-1") is read in it, so that its "Zo%E9" stays "Zoé".
+        if (req.getCharacterEncoding() == null) {
+            req.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
         ResponseFormat format = ResponseFormat.forSubmission(req.getHeader("Accept"));
         if (!isCollection(req)) {
             resp.setHeader("Allow", "GET, HEAD");

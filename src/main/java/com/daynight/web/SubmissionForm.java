@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.Locale;
 
 /**
@@ -18,6 +20,8 @@ record SubmissionForm(String userName, String bucket) {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Tomcat's Globals.PARAMETER_PARSE_FAILED_REASON_ATTR; other containers do not set it. */
+    private static final String TOMCAT_FORM_FAILURE = "org.apache.catalina.parameter_parse_failed_reason";
 
     /** A body that cannot be read as a submission at all. */
     static final class BodyException extends Exception {
@@ -39,14 +43,46 @@ record SubmissionForm(String userName, String bucket) {
         }
         String mediaType = mediaType(req.getContentType());
         if (mediaType.equals("application/x-www-form-urlencoded")) {
-            return new SubmissionForm(req.getParameter(SubmissionValidator.USER_NAME),
+            if (!isKnownCharset(req.getCharacterEncoding())) {
+                // Tomcat would quietly read it in a default charset and turn what was typed into something else.
+                throw new BodyException(Problem.of(415,
+                        "the form's charset is not one this service reads: send UTF-8"));
+            }
+            SubmissionForm form = new SubmissionForm(req.getParameter(SubmissionValidator.USER_NAME),
                     req.getParameter(SubmissionValidator.BUCKET));
+            refuseIfUnread(req);
+            return form;
         }
         if (mediaType.equals("application/json")) {
             return fromJson(readLimited(req.getInputStream()));
         }
         throw new BodyException(Problem.of(415,
                 "the body must be application/x-www-form-urlencoded or application/json"));
+    }
+
+    /**
+     * The container parses a form body itself. When it cannot (a chunked body beyond maxPostSize, too many
+     * fields, broken %-escapes), the parameters are simply missing and Tomcat leaves the reason in this
+     * attribute: without it, such a body would be answered "userName is required".
+     */
+    private static void refuseIfUnread(HttpServletRequest req) throws BodyException {
+        Object reason = req.getAttribute(TOMCAT_FORM_FAILURE);
+        if (reason == null) {
+            return;
+        }
+        if (reason.toString().equals("POST_TOO_LARGE")) {
+            throw tooLarge();
+        }
+        throw new BodyException(Problem.of(400, "the form body cannot be read: "
+                + reason.toString().toLowerCase(Locale.ROOT).replace('_', ' ')));
+    }
+
+    private static boolean isKnownCharset(String name) {
+        try {
+            return name != null && Charset.isSupported(name);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     private static String mediaType(String contentType) {

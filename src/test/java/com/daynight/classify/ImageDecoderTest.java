@@ -24,6 +24,25 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aPictureAboveTheBoundIsReadSubsampled() throws Exception {
+        byte[] jpeg = TestPictures.jpeg(TestPictures.uniform(100, 60, Color.ORANGE));
+        BufferedImage image = ImageDecoder.imageIo(1_000).decode(jpeg);
+        assertEquals(34, image.getWidth(), "every 3rd pixel of every 3rd row: 34 x 20, under 1,000 pixels");
+        assertEquals(20, image.getHeight());
+        Color middle = new Color(image.getRGB(17, 10));
+        assertTrue(Math.abs(middle.getRed() - 255) < 8 && Math.abs(middle.getGreen() - 200) < 8, middle.toString());
+    }
+
+    @Test
+    void theSubsamplingStepIsTheSmallestThatFits() {
+        assertEquals(1, ImageIoDecoder.subsampling(4000, 4000, 16_000_000));
+        assertEquals(2, ImageIoDecoder.subsampling(4001, 4000, 16_000_000));
+        assertEquals(3, ImageIoDecoder.subsampling(9000, 9000, 16_000_000), "4500 x 4500 is still too many");
+        assertEquals(3, ImageIoDecoder.subsampling(100, 60, 1_000));
+        assertEquals(25, ImageIoDecoder.subsampling(65535, 1, 2_700));
+    }
+
+    @Test
     void refusesZeroBytes() {
         assertRefused(new byte[0]);
     }

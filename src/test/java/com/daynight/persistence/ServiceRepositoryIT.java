@@ -83,6 +83,19 @@ class ServiceRepositoryIT {
     }
 
     @Test
+    void trailingSpacesArePartOfTheNameALookupMatches() throws Exception {
+        repository.insertQueued("SPACE001", "Bob", "a-bucket");
+        repository.insertQueued("SPACE002", "Bob  ", "a-bucket");
+        assertEquals(List.of("SPACE001"), idsOf("Bob"));
+        assertEquals(List.of("SPACE002"), idsOf("Bob  "));
+        assertEquals(List.of(), idsOf("Bob "));
+    }
+
+    private static List<String> idsOf(String userName) throws Exception {
+        return repository.findByUser(userName, 10).stream().map(ServiceRecord::serviceId).toList();
+    }
+
+    @Test
     void unknownServiceIsEmpty() throws Exception {
         assertTrue(repository.find("NOSUCH00").isEmpty());
     }

@@ -27,8 +27,13 @@ class SubmissionValidatorTest {
                 GOOD_NAME,
                 "a".repeat(100),
                 EMOJI.repeat(100),                       // 100 code points, 200 chars
-                "\u202Eevil\u202C",                      // right-to-left override / pop
                 "\u200Fשלום\u200F",                      // right-to-left marks, Hebrew
+                "abc \u200E\u061C",                     // left-to-right mark, Arabic letter mark
+                "Ann\u200B",                             // zero-width space inside a visible name
+                "\uD83D\uDC69\u200D\uD83D\uDCBB",             // an emoji sequence joined by ZWJ
+                "e\u0301",                               // decomposed accent (NFD): kept as typed
+                "' OR 1=1; DROP TABLE services;--",
+                "\"><img src=x onerror=alert(1)>",
                 "<script>alert('x')</script>",           // markup stored as typed
                 "O'Brien \"Shaq\" & <b>co</b>",
                 "  leading and trailing  ",
@@ -56,7 +61,18 @@ class SubmissionValidatorTest {
                 "del\u007fchar",
                 "cr\rhere",
                 "\u0085next-line",
-                "\n");
+                "\n",
+                "\u202Eevil\u202C",                      // right-to-left override / pop
+                "a\u202Ab",                              // left-to-right embedding
+                "\u2067isolate\u2069",                   // right-to-left isolate
+                "a\uD800b",                              // unpaired high surrogate
+                "\uDC00",                                // unpaired low surrogate
+                "Zo\uFFFD",                              // replacement character: bytes lost in decoding
+                "\u00A0",                                // no-break space alone
+                "\u200B\u200B",                          // zero-width spaces alone
+                "\uFEFF",                                // byte order mark alone
+                "\u3164",                                // Hangul filler: a letter that draws nothing
+                "x".repeat(10_000));
     }
 
     @ParameterizedTest
@@ -66,6 +82,19 @@ class SubmissionValidatorTest {
                 () -> SubmissionValidator.validate(userName, GOOD_BUCKET));
         assertEquals("userName", e.field());
         assertTrue(e.getMessage().contains("userName"), e.getMessage());
+    }
+
+    @Test
+    void refusalsSayWhy() {
+        assertTrue(refusal("\u202Eevil").contains("bidirectional override"));
+        assertTrue(refusal("a\uD800").contains("valid Unicode"));
+        assertTrue(refusal("\u200B").contains("visible character"));
+        assertTrue(refusal("x".repeat(10_000)).contains("too long: 10000 characters"));
+    }
+
+    private static String refusal(String userName) {
+        return assertThrows(ValidationException.class, () -> SubmissionValidator.validateUserName(userName))
+                .getMessage();
     }
 
     @Test
@@ -148,7 +177,14 @@ class SubmissionValidatorTest {
                 Arguments.of("my-google-photos", "contains google"),
                 Arguments.of("photos.google.example", "contains google"),
                 Arguments.of("g00gle", "g00gle"),
-                Arguments.of("my-g00gle-bucket", "contains g00gle"));
+                Arguments.of("my-g00gle-bucket", "contains g00gle"),
+                Arguments.of("x' OR 1=1; DROP TABLE services;--", "SQL"),
+                Arguments.of("<script>alert(1)</script>", "script"),
+                Arguments.of("photos\u202E", "right-to-left override"),
+                Arguments.of("pho\u200Btos", "zero-width space"),
+                Arguments.of("photos\uD83D\uDE00", "emoji"),
+                Arguments.of("   ", "spaces only"),
+                Arguments.of("a".repeat(10_000), "10,000 characters"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}: {0}")

@@ -147,6 +147,13 @@ class WebHttpTest {
     }
 
     @Test
+    void aFormTheContainerCannotParseIsRefusedNotTakenForMissingFields() throws Exception {
+        HttpResponse<String> resp = postForm("userName=%ZZ&bucket=holiday-photos", "*/*");
+        assertEquals(400, resp.statusCode());
+        assertTrue(resp.body().startsWith("the form body cannot be read"), resp.body());
+    }
+
+    @Test
     void otherContentTypesAreUnsupported() throws Exception {
         assertEquals(415, post("userName=Ann", "text/plain", "*/*").statusCode());
     }

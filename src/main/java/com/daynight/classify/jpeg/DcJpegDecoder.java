@@ -15,11 +15,19 @@ import java.awt.image.DataBufferInt;
  */
 public final class DcJpegDecoder implements ImageDecoder {
 
+    /**
+     * The fallback's pictures are at most this large (48 MB as ImageIO's 3-byte pixels), so the fallback on
+     * an 81-megapixel file with a corrupt scan does not need 243 MB: two workers' fallbacks fit in a 256 MB
+     * heap beside the rest. Larger pictures are read subsampled; the features, a histogram of proportions,
+     * do not depend on the picture's scale.
+     */
+    static final long FALLBACK_PIXELS = 16_000_000L;
+
     private final ImageDecoder fallback;
 
     /** Falls back on the JDK's ImageIO reader. */
     public DcJpegDecoder() {
-        this(ImageDecoder.imageIo());
+        this(ImageDecoder.imageIo(FALLBACK_PIXELS));
     }
 
     /** @param fallback full decoder for what the DC path does not read; its pictures are block-averaged here */

@@ -1,7 +1,6 @@
 package com.daynight.web;
 
 import com.daynight.service.ImageResult;
-import java.util.Locale;
 
 /** One line of a service page's results table; a bean with getters for the same reason as {@link ServiceView}. */
 public final class ResultRow {
@@ -28,8 +27,11 @@ public final class ResultRow {
         return ImageResult.ERROR.equals(result.result());
     }
 
-    /** Two decimals: the page is for reading; the JSON and CSV carry the full rounded value. */
+    /**
+     * A whole percentage, as people read a model's certainty ("97%"); empty for an error. The JSON and CSV
+     * carry the value itself. The page script formats the rows it adds the same way.
+     */
     public String getConfidence() {
-        return result.confidence() == null ? "" : String.format(Locale.ROOT, "%.2f", result.confidence());
+        return result.confidence() == null ? "" : Math.round(result.confidence() * 100) + "%";
     }
 }

@@ -4,8 +4,7 @@
   'use strict';
 
   var localFormat = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric', month: 'short', day: 'numeric',
-    hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'
+    year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit'
   });
 
   /** The server's own wording, e.g. "2026-11-24 10:15:03 UTC", from an ISO instant. */
@@ -35,4 +34,10 @@
   window.DayNight.showLocalTime = showLocalTime;
   window.DayNight.setTime = setTime;
   document.querySelectorAll('time[data-local]').forEach(showLocalTime);
+  // Pages say once which zone their times are in, rather than beside every time.
+  var zone = localFormat.resolvedOptions().timeZone;
+  document.querySelectorAll('[data-zone-note]').forEach(function (note) {
+    note.querySelector('[data-zone]').textContent = zone ? zone.replace(/_/g, ' ') : 'your time zone';
+    note.hidden = false;
+  });
 })();

@@ -115,8 +115,14 @@
       error.textContent = result.error;
       row.cells[1].append(' ', error);
     }
-    row.cells[2].textContent = typeof result.confidence === 'number' ? Math.round(result.confidence * 100) + '%' : '';
+    row.cells[2].textContent = typeof result.confidence === 'number' ? percent(result.confidence) : '';
     return row;
+  }
+
+  /** As ResultRow.getConfidence: tenths, rounded down, so only a certain answer reads 100%. */
+  function percent(confidence) {
+    var tenths = Math.floor(confidence * 1000 + 1e-9) / 10;
+    return tenths >= 100 ? '100%' : tenths.toFixed(1) + '%';
   }
 
   /** Results in listing order, after those the page already had; the server's filter and row limit apply. */

@@ -77,7 +77,7 @@
     var done = progress.done;
     var total = progress.total;
     var percent = total === null || total === undefined
-      ? (newStatus === 'finished' ? 100 : null)
+      ? (newStatus === 'finished' ? 100 : newStatus === 'failed' ? 0 : null)
       : (total === 0 ? 100 : Math.floor(100 * done / total));
     var text = total === null || total === undefined ? String(done) : done + ' of ' + total;
     var bar = byId('progress-bar');

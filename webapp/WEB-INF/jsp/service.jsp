@@ -52,10 +52,11 @@
 
   <dl class="facts">
     <div><dt>Requested</dt><dd><dn:time value="${service.requested}"/></dd></div>
-    <div><dt>Started</dt><dd><dn:time value="${service.started}" elementId="started-time" placeholder="not yet"/></dd></div>
+    <div><dt>Started</dt><dd><dn:time value="${service.started}" elementId="started-time" placeholder="${service.running ? 'not yet' : '-'}"/></dd></div>
     <div><dt>Ended</dt><dd><dn:time value="${service.ended}" elementId="ended-time" placeholder="not yet"/></dd></div>
     <div><dt>Duration</dt><dd id="duration"><c:out value="${service.duration}" default="-"/></dd></div>
   </dl>
+  <p class="hint" data-zone-note hidden>Times in your time zone, <span data-zone></span>; hover a time for UTC.</p>
 
   <div class="actions downloads">
     <a id="download-json" class="button secondary" href="<c:out value='${jsonUrl}'/>" download="<c:out value='${service.serviceId}'/>.json">Download JSON</a>
@@ -83,7 +84,8 @@
     All of them are in the <a href="<c:out value='${jsonUrl}'/>">JSON</a> and the <a href="<c:out value='${csvUrl}'/>">CSV</a>.</p>
   <p id="empty-note" class="empty"<c:if test="${not empty tally.rows}"> hidden</c:if>>
     <c:choose>
-      <c:when test="${tally.total == 0}">No image is done yet.</c:when>
+      <c:when test="${tally.total == 0 and service.running}">No image is done yet.</c:when>
+      <c:when test="${tally.total == 0}">No image was classified.</c:when>
       <c:otherwise>No result of this kind.</c:otherwise>
     </c:choose>
   </p>

@@ -15,7 +15,8 @@
       <p class="empty">There is no service for this name yet. Names are matched exactly, capitals included.</p>
     </c:when>
     <c:otherwise>
-      <p class="hint">Newest first; at most 100. Times are in your time zone (UTC on hover).</p>
+      <p class="hint">Newest first; at most 100.<span data-zone-note hidden> Times in your time zone,
+        <span data-zone></span>; hover a time for UTC.</span></p>
       <div class="table-wrap">
         <table id="services" class="stack-on-phone">
           <caption class="sr-only">Services of <c:out value="${listUserName}"/>, newest first</caption>

@@ -1,6 +1,7 @@
 package com.daynight.web;
 
 import com.daynight.service.ImageResult;
+import java.util.Locale;
 
 /** One line of a service page's results table; a bean with getters for the same reason as {@link ServiceView}. */
 public final class ResultRow {
@@ -28,10 +29,14 @@ public final class ResultRow {
     }
 
     /**
-     * A whole percentage, as people read a model's certainty ("97%"); empty for an error. The JSON and CSV
-     * carry the value itself. The page script formats the rows it adds the same way.
+     * A percentage with one decimal, rounded down so that 0.9996 reads 99.9% and only a certain answer reads
+     * 100%; empty for an error. The page script formats the rows it adds the same way.
      */
     public String getConfidence() {
-        return result.confidence() == null ? "" : Math.round(result.confidence() * 100) + "%";
+        if (result.confidence() == null) {
+            return "";
+        }
+        double tenths = Math.floor(result.confidence() * 1000 + 1e-9) / 10; // the epsilon keeps 0.971 at 97.1
+        return tenths >= 100 ? "100%" : String.format(Locale.ROOT, "%.1f%%", tenths);
     }
 }

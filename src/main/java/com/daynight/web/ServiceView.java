@@ -70,11 +70,18 @@ public final class ServiceView {
         return getTotal() == null ? Integer.toString(done) : done + " of " + getTotal();
     }
 
-    /** 0 to 100; null while the total is unknown (the bar is then indeterminate). An empty bucket is complete. */
+    /**
+     * 0 to 100; null while a running service's total is unknown (the bar is then indeterminate). An empty
+     * bucket is complete; a service that failed before listing its bucket did nothing.
+     */
     public Integer getPercent() {
         Integer total = getTotal();
         if (total == null) {
-            return service.status() == ServiceStatus.FINISHED ? 100 : null;
+            return switch (service.status()) {
+                case FINISHED -> 100;
+                case FAILED -> 0;
+                default -> null;
+            };
         }
         return total == 0 ? 100 : (int) Math.floor(100.0 * done / total);
     }

@@ -29,7 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,7 +214,7 @@ class WebHttpTest {
         assertTrue(page.contains("<strong id=\"progress-text\">3 of 3</strong>"));
         assertTrue(page.contains("aria-valuenow=\"100\""));
         assertTrue(page.contains("<dd id=\"duration\">7.0 s</dd>"));
-        assertTrue(page.contains("beach.jpg") && page.contains(">97%<"), "confidence as a percentage");
+        assertTrue(page.contains("beach.jpg") && page.contains(">97.1%<"), "confidence as a percentage");
         assertTrue(page.contains("broken, &#034;really&#034;.jpg"));
         assertTrue(page.contains("<dd id=\"count-day\">1</dd>") && page.contains("<dd id=\"count-night\">1</dd>")
                 && page.contains("<dd id=\"count-error\">1</dd>"), "the counts of each answer");
@@ -382,6 +385,34 @@ class WebHttpTest {
         assertTrue(resp.body().contains("<label for=\"bucket\">"));
         assertTrue(resp.body().contains("name=\"serviceId\""));
         assertEquals(200, get("/static/style.css", null).statusCode());
+    }
+
+    @Test
+    void pagesLoadOnlyTheirOwnStylesAndScripts() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
+        Pattern asset = Pattern.compile("(?:src|href)=\"([^\"#]*)\"");
+        Set<String> assets = new TreeSet<>();
+        for (String page : List.of("/", "/services/" + ID, "/no/such/page")) {
+            String body = get(page, BROWSER).body();
+            assertFalse(body.matches("(?s).*(?:src|href)=\"(?:https?:)?//.*"), "nothing from elsewhere on " + page);
+            assertTrue(body.contains("<a class=\"skip-link\" href=\"#main\">") && body.contains("<main id=\"main\"")
+                    && body.contains("<nav aria-label=\"Main\">") && body.contains("<footer"), "landmarks on " + page);
+            asset.matcher(body).results().map(m -> m.group(1)).filter(u -> u.startsWith("/static/")).forEach(assets::add);
+        }
+        assertEquals(Set.of("/static/copy.js", "/static/favicon.svg", "/static/local-times.js",
+                "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
+                "/static/style.css"), assets);
+        for (String url : assets) {
+            assertEquals(200, get(url, null).statusCode(), url);
+        }
+    }
+
+    @Test
+    void theConfirmationOffersToCopyTheIdAndListsTheUsersServices() throws Exception {
+        String page = postForm("userName=Ann+Lee&bucket=holiday-photos", BROWSER).body();
+        assertTrue(page.contains("<p id=\"service-id\" class=\"service-id\">" + ID + "</p>"), page);
+        assertTrue(page.contains("data-copy=\"service-id\""), "a copy button, shown by copy.js");
+        assertTrue(page.contains("href=\"/services?userName=Ann+Lee\""), "the user's list");
     }
 
     @Test

@@ -37,7 +37,8 @@
   // Pages say once which zone their times are in, rather than beside every time.
   var zone = localFormat.resolvedOptions().timeZone;
   document.querySelectorAll('[data-zone-note]').forEach(function (note) {
-    note.querySelector('[data-zone]').textContent = zone ? zone.replace(/_/g, ' ') : 'your time zone';
+    note.querySelector('[data-zone]').textContent = !zone ? 'your time zone'
+      : /^(Etc\/)?UTC$/.test(zone) ? 'UTC' : zone.replace(/_/g, ' ');
     note.hidden = false;
   });
 })();

@@ -15,7 +15,7 @@
       <p class="empty">There is no service for this name yet. Names are matched exactly, capitals included.</p>
     </c:when>
     <c:otherwise>
-      <p class="hint">Newest first; at most 100.<span data-zone-note hidden> Times in your time zone,
+      <p class="hint list-hint">Newest first; at most 100.<span data-zone-note hidden> Times in your time zone,
         <span data-zone></span>; hover a time for UTC.</span></p>
       <div class="table-wrap">
         <table id="services" class="stack-on-phone">
@@ -33,8 +33,7 @@
               <td data-label="Bucket"><code class="bucket"><c:out value="${service.bucket}"/></code></td>
               <td data-label="Requested"><dn:time value="${service.requested}"/></td>
               <td data-label="Images" class="images">
-                <span class="images-count"><c:out value="${service.progress}"/></span>
-                <span class="progress mini${empty service.percent ? ' indeterminate' : ''}" aria-hidden="true"><span class="progress-fill" style="width: ${empty service.percent ? 100 : service.percent}%"></span></span>
+                <span><c:out value="${service.progress}"/><span class="progress mini${empty service.percent ? ' indeterminate' : ''}" aria-hidden="true"><span class="progress-fill" style="width: ${empty service.percent ? 100 : service.percent}%"></span></span></span>
               </td>
               <td data-label="Duration"><c:out value="${service.duration}" default="-"/></td>
             </tr>

@@ -12,10 +12,10 @@
   <div class="id-box">
     <p id="service-id" class="service-id"><c:out value="${serviceId}"/></p>
     <button type="button" id="copy-id" class="button secondary" data-copy="service-id" data-copy-status="copy-status" hidden>Copy</button>
+    <p id="copy-status" class="copy-status" role="status"></p>
   </div>
-  <p id="copy-status" class="copy-status" role="status"></p>
-  <p class="hint">Keep it: it finds this work again, on this site or with
-    <code>curl <c:out value="${pageContext.request.scheme}://${header.host}${serviceUrl}"/>?format=json</code>.</p>
+  <p class="hint">Keep it: it finds this work again, here or from a script:</p>
+  <pre class="command"><code>curl <c:out value="${pageContext.request.scheme}://${header.host}${serviceUrl}"/>?format=json</code></pre>
   <div class="actions">
     <a id="follow-service" class="button primary" href="<c:out value='${serviceUrl}'/>">Follow service <c:out value="${serviceId}"/></a>
     <c:if test="${not empty typedUserName}">

@@ -44,6 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class BrowserIT {
 
     private static final String USER_NAME = "Zoë O'Brien <&>";
+    /** Whose list holds exactly the services of the test that lists them. */
+    private static final String LIST_USER = "Åsa \"Night Owl\" <b>";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The big bucket: the 160 amos pictures this many times over, hard links so they cost no disk. */
     private static final int BIG_COPIES = 40;
@@ -132,6 +134,9 @@ class BrowserIT {
         assertTrue(firstStatus.equals("queued") || firstStatus.equals("started"),
                 "the service must still run when its page opens; make the big bucket bigger: " + firstStatus);
         browser.script("window.notReloaded = true;");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(d -> browser.text("progress-text").matches("[1-9]\\d* of \\d+") || !browser.find("status")
+                        .getText().matches("queued|started"));
         browser.screenshots("04-service-running");
 
         Set<String> progressSeen = new LinkedHashSet<>();
@@ -205,24 +210,24 @@ class BrowserIT {
 
     @Test
     void aUserSeesTheirServicesWhileTypingAndAsAList() throws Exception {
-        String finished = client.submitForm("userName=" + URLEncoder.encode(USER_NAME, StandardCharsets.UTF_8)
+        String finished = client.submitForm("userName=" + URLEncoder.encode(LIST_USER, StandardCharsets.UTF_8)
                 + "&bucket=holiday");
-        String failed = client.submitForm("userName=" + URLEncoder.encode(USER_NAME, StandardCharsets.UTF_8)
+        String failed = client.submitForm("userName=" + URLEncoder.encode(LIST_USER, StandardCharsets.UTF_8)
                 + "&bucket=no-such-bucket");
         client.awaitDone(finished, Duration.ofMinutes(1));
         client.awaitDone(failed, Duration.ofMinutes(1));
 
         browser.driver.get(base + "/");
-        browser.find("userName").sendKeys(USER_NAME);
+        browser.find("userName").sendKeys(LIST_USER);
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.find("recent").isDisplayed());
-        assertEquals("Recent services of " + USER_NAME, browser.text("recent-heading"));
+        assertEquals("Recent services of " + LIST_USER, browser.text("recent-heading"));
         String recent = browser.text("recent-list");
         assertTrue(recent.contains(finished) && recent.contains(failed), recent);
         browser.screenshots("07-form-recent");
 
-        browser.find("listUserName").sendKeys(USER_NAME);
+        browser.find("listUserName").sendKeys(LIST_USER);
         browser.leavePageBy(() -> browser.find("listUserName").sendKeys(Keys.ENTER));
-        assertEquals(USER_NAME, browser.text("list-heading"));
+        assertEquals(LIST_USER, browser.text("list-heading"));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#services tbody tr"));
         assertEquals(2, rows.size());
         assertTrue(rows.get(0).getText().contains(failed) && rows.get(0).getText().contains("failed"), "newest first");

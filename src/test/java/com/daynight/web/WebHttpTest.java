@@ -306,6 +306,10 @@ class WebHttpTest {
         assertEquals(503, resp.statusCode());
         assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
         assertFalse(resp.body().contains("connection refused"));
+        HttpResponse<String> page = get("/services/" + ID, BROWSER);
+        assertEquals(503, page.statusCode());
+        assertTrue(page.body().contains("<h1 id=\"error-heading\">Please try again shortly</h1>"), page.body());
+        assertTrue(page.body().contains("Reload this page in a few seconds"));
     }
 
     @Test

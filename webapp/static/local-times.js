@@ -36,9 +36,9 @@
   document.querySelectorAll('time[data-local]').forEach(showLocalTime);
   // Pages say once which zone their times are in, rather than beside every time.
   var zone = localFormat.resolvedOptions().timeZone;
+  var inUtc = /^(Etc\/)?(UTC|GMT)$/.test(zone || '');
   document.querySelectorAll('[data-zone-note]').forEach(function (note) {
-    note.querySelector('[data-zone]').textContent = !zone ? 'your time zone'
-      : /^(Etc\/)?UTC$/.test(zone) ? 'UTC' : zone.replace(/_/g, ' ');
-    note.hidden = false;
+    note.querySelector('[data-zone]').textContent = zone ? zone.replace(/_/g, ' ') : 'your time zone';
+    note.hidden = inUtc; // UTC readers see the times as recorded: nothing to explain
   });
 })();

@@ -43,10 +43,18 @@
       }
     });
     var visible = 0;
+    var last = null;
     Array.prototype.forEach.call(tbody.rows, function (row) {
       row.hidden = !keeps(filter, row.dataset.result);
-      visible += row.hidden ? 0 : 1;
+      row.classList.remove('last-shown');
+      if (!row.hidden) {
+        visible++;
+        last = row;
+      }
     });
+    if (last) {
+      last.classList.add('last-shown'); // a filtered table ends without a rule, as a whole one does
+    }
     wrap.hidden = visible === 0;
     emptyNote.hidden = visible > 0;
     emptyNote.textContent = total === 0 ? 'No image is done yet.' : 'No result of this kind.';
@@ -90,6 +98,7 @@
       return order === 'ascending' ? byName : -byName;
     });
     rows.forEach(function (row) { tbody.appendChild(row); });
+    show(shown);
   }
 
   sortButton.addEventListener('click', function () {

@@ -141,6 +141,9 @@
       return '-';
     }
     var ms = new Date(endIso).getTime() - new Date(startIso).getTime();
+    if (ms < 100) {
+      return 'under 0.1 s';
+    }
     if (ms < 60000) {
       return (ms / 1000).toFixed(1) + ' s';
     }

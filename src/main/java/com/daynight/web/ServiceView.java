@@ -87,11 +87,15 @@ public final class ServiceView {
     }
 
     /** From the first image to the last, e.g. "4.2 s" or "3 min 12 s"; null until the service has ended. */
+    // service-progress.js words a duration the same way when it sees a service end.
     public String getDuration() {
         if (service.startTime() == null || service.endTime() == null) {
             return null;
         }
         Duration took = Duration.between(service.startTime(), service.endTime());
+        if (took.toMillis() < 100) {
+            return "under 0.1 s";
+        }
         if (took.compareTo(Duration.ofMinutes(1)) < 0) {
             return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
         }

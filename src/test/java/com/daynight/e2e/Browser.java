@@ -1,5 +1,7 @@
 package com.daynight.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,6 +90,33 @@ final class Browser implements AutoCloseable {
                 return true;
             }
         });
+    }
+
+    /** Keyboard only: Tab until the field has the focus; each stop on the way must show where the focus is. */
+    void tabTo(String id) {
+        for (int i = 0; i < 12; i++) {
+            WebElement active = driver.switchTo().activeElement();
+            if (id.equals(active.getDomAttribute("id"))) {
+                return;
+            }
+            active.sendKeys(Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            assertNotEquals("none", focused.getCssValue("outline-style"),
+                    "a visible focus on " + focused.getTagName() + " " + focused.getText());
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    Path awaitDownload(String name) throws InterruptedException {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload"))) {
+                return file;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no download " + name + " in " + downloads);
     }
 
     /** The page's clock in another time zone, as a reader elsewhere in the world has it. */

@@ -2,7 +2,6 @@ package com.daynight.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,7 @@ class BrowserIT {
     private ServiceClient client;
     private Browser browser;
     private String base;
+    private ResultsTableView table;
 
     @BeforeAll
     void startServiceAndBrowser(@TempDir Path work) throws Exception {
@@ -68,6 +67,7 @@ class BrowserIT {
         client = new ServiceClient(service);
         base = service.baseUrl();
         browser = Browser.start(Files.createDirectories(work.resolve("downloads")));
+        table = new ResultsTableView(browser.driver);
     }
 
     @AfterAll
@@ -90,9 +90,9 @@ class BrowserIT {
         assertEquals("Classify the images of a bucket", browser.text("submit-heading"));
         browser.screenshots("01-form");
 
-        tabTo("userName");
+        browser.tabTo("userName");
         browser.driver.switchTo().activeElement().sendKeys(USER_NAME);
-        tabTo("bucket");
+        browser.tabTo("bucket");
         browser.leavePageBy(() -> browser.driver.switchTo().activeElement().sendKeys("Bad_Bucket", Keys.ENTER));
         String error = browser.text("bucket-error");
         assertTrue(error.regionMatches(true, 0, "bucket is not a valid Google Cloud Storage bucket name", 0, 54), error);
@@ -149,7 +149,7 @@ class BrowserIT {
         assertEquals(0, count("count-error"));
         assertTrue(browser.text("announcer").startsWith("The service is finished"), browser.text("announcer"));
         assertTrue(browser.find("progress-hint").getDomAttribute("hidden") != null, "no longer says it follows");
-        assertEquals(1000, rows().size(), "the page lists at most 1000 rows");
+        assertEquals(1000, table.rows().size(), "the page lists at most 1000 rows");
         assertTrue(browser.find("truncated-note").isDisplayed());
         assertTrue(browser.text("truncated-note").contains("first 1000 of " + total), browser.text("truncated-note"));
         assertLocalTime("ended-time", ZoneId.of("Asia/Kolkata"));
@@ -168,28 +168,28 @@ class BrowserIT {
         browser.script("window.notReloaded = true;");
         browser.screenshots("05-service-finished");
 
-        filter("night");
-        assertEquals(List.of("night"), visibleResults().stream().distinct().toList());
-        assertEquals(5, visibleResults().size());
+        table.filter("night");
+        assertEquals(List.of("night"), table.visibleResults().stream().distinct().toList());
+        assertEquals(5, table.visibleResults().size());
         assertTrue(browser.driver.getCurrentUrl().endsWith("?show=night"), "a reload keeps the filter");
-        filter("error");
-        List<WebElement> errors = visibleRows();
+        table.filter("error");
+        List<WebElement> errors = table.visibleRows();
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).getText().startsWith("broken.jpg"), errors.get(0).getText());
         browser.screenshots("06-service-errors");
-        filter("all");
-        assertEquals(11, visibleRows().size());
+        table.filter("all");
+        assertEquals(11, table.visibleRows().size());
         assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "filtered in the page");
 
-        List<String> listed = imageNames();
+        List<String> listed = table.imageNames();
         WebElement sort = browser.find("sort-image");
         sort.click();
         assertEquals("ascending", browser.driver.findElement(By.cssSelector("th.col-image")).getDomAttribute("aria-sort"));
-        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), imageNames());
+        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), table.imageNames());
         sort.sendKeys(Keys.ENTER);
-        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER.reversed()).toList(), imageNames());
+        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER.reversed()).toList(), table.imageNames());
         sort.sendKeys(Keys.SPACE);
-        assertEquals(listed, imageNames(), "the third press goes back to the bucket's order");
+        assertEquals(listed, table.imageNames(), "the third press goes back to the bucket's order");
     }
 
     @Test
@@ -198,12 +198,12 @@ class BrowserIT {
         client.awaitDone(id, Duration.ofMinutes(1));
         browser.driver.get(base + "/services/" + id);
         browser.find("download-json").click();
-        JsonNode document = JSON.readTree(awaitDownload(id + ".json").toFile()).get("serviceResults");
+        JsonNode document = JSON.readTree(browser.awaitDownload(id + ".json").toFile()).get("serviceResults");
         assertEquals(id, document.get("ServiceId").asText());
         assertEquals("finished", document.get("Status").asText());
         assertEquals(11, document.get("Results").size());
         browser.find("download-csv").click();
-        List<String> csv = Files.readAllLines(awaitDownload(id + ".csv"));
+        List<String> csv = Files.readAllLines(browser.awaitDownload(id + ".csv"));
         assertEquals("image,result,confidence", csv.get(0));
         assertEquals(12, csv.size());
     }
@@ -255,21 +255,6 @@ class BrowserIT {
 
     // --- helpers
 
-    /** Keyboard only: Tab until the field has the focus; each stop on the way must show where the focus is. */
-    private void tabTo(String id) {
-        for (int i = 0; i < 12; i++) {
-            WebElement active = browser.driver.switchTo().activeElement();
-            if (id.equals(active.getDomAttribute("id"))) {
-                return;
-            }
-            active.sendKeys(Keys.TAB);
-            WebElement focused = browser.driver.switchTo().activeElement();
-            assertNotEquals("none", focused.getCssValue("outline-style"),
-                    "a visible focus on " + focused.getTagName() + " " + focused.getText());
-        }
-        throw new AssertionError("Tab never reached #" + id);
-    }
-
     private void awaitStatus(String wanted, Duration timeout, Runnable onEachLook) {
         new WebDriverWait(browser.driver, timeout, Duration.ofMillis(200))
                 .ignoring(StaleElementReferenceException.class)
@@ -287,32 +272,6 @@ class BrowserIT {
         return Integer.parseInt(browser.text(id));
     }
 
-    private void filter(String kind) {
-        browser.driver.findElement(By.cssSelector(".filters a[data-filter='" + kind + "']")).click();
-        assertEquals("true", browser.driver.findElement(By.cssSelector(".filters a[data-filter='" + kind + "']"))
-                .getDomAttribute("aria-current"));
-    }
-
-    private List<WebElement> rows() {
-        return browser.driver.findElements(By.cssSelector("#results tbody tr"));
-    }
-
-    private List<WebElement> visibleRows() {
-        return rows().stream().filter(WebElement::isDisplayed).toList();
-    }
-
-    private List<String> visibleResults() {
-        return visibleRows().stream().map(row -> row.getDomAttribute("data-result")).toList();
-    }
-
-    private List<String> imageNames() {
-        List<String> names = new ArrayList<>();
-        for (WebElement row : visibleRows()) {
-            names.add(row.findElement(By.cssSelector("td.image")).getText());
-        }
-        return names;
-    }
-
     /** The page shows the time in the reader's zone; the title keeps what the service recorded, in UTC. */
     private void assertLocalTime(String id, ZoneId zone) {
         WebElement time = browser.find(id);
@@ -323,17 +282,5 @@ class BrowserIT {
         String h24 = DateTimeFormatter.ofPattern("H:mm:ss").withZone(zone).format(instant);
         String h12 = DateTimeFormatter.ofPattern("h:mm:ss").withZone(zone).format(instant);
         assertTrue(shown.matches(".*\\b(" + h24 + "|" + h12 + ")\\b.*"), shown + " is not " + h24 + " in " + zone);
-    }
-
-    private Path awaitDownload(String name) throws InterruptedException {
-        Path file = browser.downloads.resolve(name);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isRegularFile(file) && !Files.exists(browser.downloads.resolve(name + ".crdownload"))) {
-                return file;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no download " + name + " in " + browser.downloads);
     }
 }

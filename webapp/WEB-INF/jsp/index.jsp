@@ -1,75 +1,84 @@
 <%@ page contentType="text/html;charset=UTF-8" session="false" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
-<c:set var="pageTitle" value="Classify a bucket"/>
-<%@ include file="header.jspf" %>
 <c:set var="submitProblem" value="${form == 'submit' ? problemField : null}"/>
-
-<section aria-labelledby="submit-heading" class="card">
+<c:set var="lookupError" value="${form == 'lookup' ? problemMessage : null}"/>
+<c:set var="pageTitle" value="${empty problemMessage ? 'Classify a bucket' : 'Check the form - Classify a bucket'}"/>
+<c:set var="pageScripts" value="recent-services.js"/>
+<c:set var="navCurrent" value="new"/>
+<%@ include file="header.jspf" %>
+<div class="home">
+<section aria-labelledby="submit-heading" class="card card-main">
   <h1 id="submit-heading">Classify the images of a bucket</h1>
-  <p>Give your name and a Google Cloud Storage bucket. Every JPEG in it is classified as taken by day or
-     by night, in the background; you get a ServiceID to follow the work and fetch the results.</p>
+  <p class="lead">Every JPEG in a Google Cloud Storage bucket is sorted into pictures taken by day and by night.
+     You get a ServiceID at once; the work goes on in the background.</p>
   <c:if test="${form == 'submit' and not empty problemMessage and empty problemField}">
-    <p class="alert" role="alert"><c:out value="${problemMessage}"/></p>
+    <div class="alert" role="alert">
+      <p class="alert-title"><c:out value="${problemStatus == 503 ? 'The service is busy' : 'The request was not accepted'}"/></p>
+      <p><c:out value="${problemMessage}"/></p>
+    </div>
   </c:if>
-  <form method="post" action="<c:url value='/services'/>" accept-charset="UTF-8" novalidate>
+  <form method="post" action="<c:url value='/services'/>" accept-charset="UTF-8" novalidate class="stack">
     <div class="field">
       <label for="userName">Your name</label>
       <input id="userName" name="userName" type="text" maxlength="100" required autocomplete="name"
              value="<c:out value='${typedUserName}'/>"
              aria-describedby="userName-hint${submitProblem == 'userName' ? ' userName-error' : ''}"
              <c:if test="${submitProblem == 'userName'}">aria-invalid="true" autofocus</c:if>>
-      <p id="userName-hint" class="hint">1 to 100 characters.</p>
+      <p id="userName-hint" class="hint">1 to 100 characters. Your services are listed under this name.</p>
       <c:if test="${submitProblem == 'userName'}">
-        <p id="userName-error" class="error"><c:out value="${problemMessage}"/></p>
+        <p id="userName-error" class="field-error"><c:out value="${problemMessage}"/></p>
       </c:if>
     </div>
     <div class="field">
       <label for="bucket">Bucket name</label>
-      <input id="bucket" name="bucket" type="text" maxlength="222" required spellcheck="false"
-             autocapitalize="none" value="<c:out value='${typedBucket}'/>"
-             aria-describedby="bucket-hint${submitProblem == 'bucket' ? ' bucket-error' : ''}"
-             <c:if test="${submitProblem == 'bucket'}">aria-invalid="true" autofocus</c:if>>
-      <p id="bucket-hint" class="hint">The bucket's name only, without <code>gs://</code>, for example
-        <code>holiday-photos-2026</code>: lowercase letters, digits, <code>-</code>, <code>_</code> and
-        <code>.</code>, 3 to 63 characters.</p>
+      <div class="input-affix">
+        <span class="affix" aria-hidden="true">gs://</span>
+        <input id="bucket" name="bucket" type="text" maxlength="222" required spellcheck="false"
+               autocomplete="off" autocapitalize="none" class="mono" value="<c:out value='${typedBucket}'/>"
+               aria-describedby="bucket-hint${submitProblem == 'bucket' ? ' bucket-error' : ''}"
+               <c:if test="${submitProblem == 'bucket'}">aria-invalid="true" autofocus</c:if>>
+      </div>
+      <p id="bucket-hint" class="hint">The bucket's name only, for example <code>holiday-photos-2026</code>:
+        lowercase letters, digits, dashes, underscores and dots, 3 to 63 characters.</p>
       <c:if test="${submitProblem == 'bucket'}">
-        <p id="bucket-error" class="error"><c:out value="${problemMessage}"/></p>
+        <p id="bucket-error" class="field-error"><c:out value="${problemMessage}"/></p>
       </c:if>
     </div>
-    <button type="submit">Classify</button>
+    <div class="actions">
+      <button type="submit" class="button primary">Classify images</button>
+    </div>
   </form>
+
+  <section id="recent" class="recent" aria-labelledby="recent-heading" aria-live="polite" hidden
+           data-list-url="<c:url value='/services'/>">
+    <h2 id="recent-heading">Recent services of <span id="recent-name"></span></h2>
+    <ul id="recent-list" class="recent-list"></ul>
+    <p><a id="recent-all" href="<c:url value='/services'/>">All services of this name</a></p>
+  </section>
 </section>
 
-<div class="lookups">
+<div class="side">
   <section aria-labelledby="lookup-heading" class="card">
     <h2 id="lookup-heading">Look up a service</h2>
-    <form method="get" action="<c:url value='/services'/>">
-      <div class="field">
-        <label for="serviceId">ServiceID</label>
-        <input id="serviceId" name="serviceId" type="text" maxlength="20" required spellcheck="false"
-               autocapitalize="characters" placeholder="BK98GPW5" value="<c:out value='${typedServiceId}'/>"
-               <c:if test="${form == 'lookup'}">aria-invalid="true" aria-describedby="serviceId-error" autofocus</c:if>>
-        <c:if test="${form == 'lookup'}">
-          <p id="serviceId-error" class="error"><c:out value="${problemMessage}"/></p>
-        </c:if>
-      </div>
-      <button type="submit">Show</button>
-    </form>
+    <%@ include file="lookup-form.jspf" %>
   </section>
 
   <section aria-labelledby="list-heading" class="card">
     <h2 id="list-heading">Your services</h2>
-    <form method="get" action="<c:url value='/services'/>">
+    <form method="get" action="<c:url value='/services'/>" class="inline-form">
       <div class="field">
         <label for="listUserName">Your name</label>
-        <input id="listUserName" name="userName" type="text" maxlength="100" required
-               <c:if test="${form == 'list'}">aria-invalid="true" aria-describedby="list-error" autofocus</c:if>>
+        <div class="input-row">
+          <input id="listUserName" name="userName" type="text" maxlength="100" required autocomplete="name"
+                 <c:if test="${form == 'list'}">aria-invalid="true" aria-describedby="list-error" autofocus</c:if>>
+          <button type="submit" class="button secondary">List</button>
+        </div>
         <c:if test="${form == 'list'}">
-          <p id="list-error" class="error"><c:out value="${problemMessage}"/></p>
+          <p id="list-error" class="field-error"><c:out value="${problemMessage}"/></p>
         </c:if>
       </div>
-      <button type="submit">List</button>
     </form>
   </section>
+</div>
 </div>
 <%@ include file="footer.jspf" %>

@@ -28,8 +28,15 @@ public final class ResultRow {
         return ImageResult.ERROR.equals(result.result());
     }
 
-    /** Two decimals: the page is for reading; the JSON and CSV carry the full rounded value. */
+    /**
+     * A percentage with one decimal, rounded down so that 0.9996 reads 99.9% and only a certain answer reads
+     * 100%; empty for an error. The page script formats the rows it adds the same way.
+     */
     public String getConfidence() {
-        return result.confidence() == null ? "" : String.format(Locale.ROOT, "%.2f", result.confidence());
+        if (result.confidence() == null) {
+            return "";
+        }
+        double tenths = Math.floor(result.confidence() * 1000 + 1e-9) / 10; // the epsilon keeps 0.971 at 97.1
+        return tenths >= 100 ? "100%" : String.format(Locale.ROOT, "%.1f%%", tenths);
     }
 }

@@ -34,6 +34,7 @@ final class ServiceAnswers {
         Optional<ServiceRecord> found = ServiceIdGenerator.isWellFormed(serviceId)
                 ? repository.find(serviceId) : Optional.empty();
         if (found.isEmpty()) {
+            req.setAttribute("typedServiceId", serviceId); // the error page offers to look up another one
             Replies.problem(req, resp, format, Problem.notFound(ServiceIdGenerator.isWellFormed(serviceId)
                     ? "there is no service with the ServiceID " + serviceId
                     : "there is no such service: a ServiceID is 8 characters, A-Z and 0-9"));
@@ -63,17 +64,19 @@ final class ServiceAnswers {
         }
     }
 
+    /**
+     * The page counts every answer (day, night, errors) in one pass over the results as the database streams
+     * them, and keeps only the first rows its filter shows: the JSON and CSV links carry the rest.
+     */
     private void page(HttpServletRequest req, HttpServletResponse resp, ServiceRecord service)
             throws ServletException, IOException, SQLException {
-        List<ResultRow> rows = repository.firstResults(service.serviceId(), MAX_PAGE_ROWS).stream()
-                .map(ResultRow::new).toList();
-        // A running service may have written a batch since it was read: never show fewer than the rows.
-        int resultCount = Math.max(service.done(), rows.size());
-        req.setAttribute("service", new ServiceView(service));
-        req.setAttribute("rows", rows);
-        req.setAttribute("resultCount", resultCount);
-        req.setAttribute("truncated", resultCount > MAX_PAGE_ROWS);
-        req.setAttribute("maxRows", MAX_PAGE_ROWS);
+        ResultFilter filter = ResultFilter.fromParameter(req.getParameter("show"));
+        ResultTally tally = new ResultTally(filter, MAX_PAGE_ROWS);
+        repository.forEachResult(service.serviceId(), tally);
+        // A running service may have written a batch since its row was read: never show fewer than counted.
+        req.setAttribute("service", new ServiceView(service, tally.getTotal()));
+        req.setAttribute("tally", tally);
+        req.setAttribute("filter", filter);
         Replies.page(req, resp, HttpServletResponse.SC_OK, "/WEB-INF/jsp/service.jsp");
     }
 }

@@ -2,6 +2,8 @@ package com.daynight.web;
 
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A service as the JSP pages show it. A bean with getters because Tomcat 10.1's EL does not read
@@ -10,9 +12,16 @@ import com.daynight.service.ServiceStatus;
 public final class ServiceView {
 
     private final ServiceRecord service;
+    private final int done;
 
     public ServiceView(ServiceRecord service) {
+        this(service, service.done());
+    }
+
+    /** {@code done} may be counted later than the record was read; a page never shows fewer than its rows. */
+    ServiceView(ServiceRecord service, int done) {
         this.service = service;
+        this.done = Math.max(done, service.done());
     }
 
     public String getServiceId() {
@@ -31,28 +40,72 @@ public final class ServiceView {
         return service.status().dbValue();
     }
 
-    public String getRequestTime() {
-        return UtcTimes.forPage(service.requestTime());
+    public PageTime getRequested() {
+        return PageTime.of(service.requestTime());
     }
 
-    public String getStartTime() {
-        return UtcTimes.forPage(service.startTime());
+    public PageTime getStarted() {
+        return PageTime.of(service.startTime());
     }
 
-    public String getEndTime() {
-        return UtcTimes.forPage(service.endTime());
+    public PageTime getEnded() {
+        return PageTime.of(service.endTime());
     }
 
     public String getError() {
         return service.error();
     }
 
-    /** "n of m", or just "n" while the bucket is still being listed and m is unknown. */
-    public String getProgress() {
-        return service.total() == null ? Integer.toString(service.done()) : service.done() + " of " + service.total();
+    public int getDone() {
+        return done;
     }
 
-    /** Queued and started services change under the reader's eyes; the page refreshes itself until they are done. */
+    /** Null while the bucket is still being listed. */
+    public Integer getTotal() {
+        return service.total() == null ? null : Math.max(service.total(), done);
+    }
+
+    /** "n of m", or just "n" while the bucket is still being listed and m is unknown. */
+    public String getProgress() {
+        return getTotal() == null ? Integer.toString(done) : done + " of " + getTotal();
+    }
+
+    /**
+     * 0 to 100; null while a running service's total is unknown (the bar is then indeterminate). An empty
+     * bucket is complete; a service that failed before listing its bucket did nothing.
+     */
+    public Integer getPercent() {
+        Integer total = getTotal();
+        if (total == null) {
+            return switch (service.status()) {
+                case FINISHED -> 100;
+                case FAILED -> 0;
+                default -> null;
+            };
+        }
+        return total == 0 ? 100 : (int) Math.floor(100.0 * done / total);
+    }
+
+    /** From the first image to the last, e.g. "4.2 s" or "3 min 12 s"; null until the service has ended. */
+    // service-progress.js words a duration the same way when it sees a service end.
+    public String getDuration() {
+        if (service.startTime() == null || service.endTime() == null) {
+            return null;
+        }
+        Duration took = Duration.between(service.startTime(), service.endTime());
+        if (took.toMillis() < 100) {
+            return "under 0.1 s";
+        }
+        if (took.compareTo(Duration.ofMinutes(1)) < 0) {
+            return String.format(Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
+        }
+        if (took.compareTo(Duration.ofHours(1)) < 0) {
+            return took.toMinutes() + " min " + took.toSecondsPart() + " s";
+        }
+        return took.toHours() + " h " + took.toMinutesPart() + " min";
+    }
+
+    /** Queued and started services change under the reader's eyes; the page follows them until they are done. */
     public boolean isRunning() {
         return !service.status().isDone();
     }

@@ -39,6 +39,28 @@ final class AmosBucket {
         return count;
     }
 
+    /**
+     * A big bucket: the pictures of {@link #create} under {@code bucket}, then {@code copies - 1} more times
+     * under copy folders, as hard links to those (so a bucket of thousands costs no disk). Returns the count.
+     */
+    static int createLinked(Path bucketsDir, String bucket, int copies) throws IOException {
+        Path first = bucketsDir.resolve(bucket);
+        int count = create(bucketsDir, bucket, Integer.MAX_VALUE);
+        List<Path> originals;
+        try (Stream<Path> files = Files.walk(first)) {
+            originals = files.filter(Files::isRegularFile).toList();
+        }
+        for (int copy = 1; copy < copies; copy++) {
+            Path target = first.resolve(String.format(Locale.ROOT, "copy%03d", copy));
+            for (Path original : originals) {
+                Path link = target.resolve(first.relativize(original));
+                Files.createDirectories(link.getParent());
+                Files.createLink(link, original);
+            }
+        }
+        return count * copies;
+    }
+
     /** The data set's JPEGs of one label, in name order (anything else in the folder is left alone). */
     static List<Path> pictures(String label) throws IOException {
         assertTrue(Files.isDirectory(AMOS_TEST), "the data set must be beside the project: " + AMOS_TEST.toAbsolutePath());

@@ -1,226 +1,286 @@
 package com.daynight.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The product as a person meets it: the runnable jar, a headless Chromium that fills in the form, makes a
- * mistake, corrects it, follows the ServiceID to the service's page and watches it refresh itself until the
- * bucket is done. Screenshots go to target/screenshots for a human to look at.
+ * The product as a person meets it: the runnable jar, and a headless Chromium that makes a mistake in the
+ * form and corrects it, copies the ServiceID, watches a service run to its end, filters the results,
+ * downloads them and lists a user's services. Every page is saved at desktop and phone widths under
+ * target/screenshots for a human to look at.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String USER_NAME = "Zoë O'Brien <&>";
-
-    @TempDir
-    Path work;
+    /** Whose list holds exactly the services of the test that lists them. */
+    private static final String LIST_USER = "Åsa \"Night Owl\" <b>";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The big bucket: the 160 amos pictures this many times over, hard links so they cost no disk. */
+    private static final int BIG_COPIES = 40;
 
     private RunningJar service;
-    private ChromeDriver driver;
-    private Path profile;
+    private ServiceClient client;
+    private Browser browser;
+    private String base;
+    private ResultsTableView table;
 
-    @BeforeEach
-    void startServiceAndBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no browser on this machine: " + CHROMIUM + " and " + CHROMEDRIVER
-                        + " (Debian packages chromium and chromium-driver) are needed");
+    @BeforeAll
+    void startServiceAndBrowser(@TempDir Path work) throws Exception {
+        Assumptions.assumeTrue(Browser.isInstalled(), "no browser on this machine: " + Browser.CHROMIUM + " and "
+                + Browser.CHROMEDRIVER + " (Debian packages chromium and chromium-driver) are needed");
         Path buckets = work.resolve("buckets");
         assertEquals(10, AmosBucket.create(buckets, "holiday", 5));
+        Files.writeString(buckets.resolve("holiday").resolve("broken.jpg"), "not a picture");
+        assertEquals(160 * BIG_COPIES, AmosBucket.createLinked(buckets, "big", BIG_COPIES));
         service = RunningJar.start("browser", Map.of("BUCKETS_DIR", buckets.toString(),
                 "DATA_DIR", work.resolve("data").toString(), "WORKERS", "2"));
-
-        profile = Files.createTempDirectory("daynight-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
-        Path driverLog = Path.of("target", "e2e-logs", "chromedriver-" + System.currentTimeMillis() + ".log");
-        Files.createDirectories(driverLog.getParent());
-        ChromeDriverService driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(driverLog.toFile())
-                .build();
-        driver = new ChromeDriver(driverService, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        Files.createDirectories(SCREENSHOTS);
+        client = new ServiceClient(service);
+        base = service.baseUrl();
+        browser = Browser.start(Files.createDirectories(work.resolve("downloads")));
+        table = new ResultsTableView(browser.driver);
     }
 
-    @AfterEach
+    @AfterAll
     void stopBrowserAndService() throws Exception {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            try {
-                if (service != null) {
-                    service.stop();
-                }
-            } finally {
-                deleteTree(profile);
+        try (RunningJar stopping = service) {
+            if (browser != null) {
+                browser.close();
             }
         }
+    }
+
+    @BeforeEach
+    void readerInUtc() {
+        browser.timeZone("UTC");
     }
 
     @Test
-    void aPersonCorrectsABadBucketAndWatchesTheServiceFinish() throws Exception {
-        String base = service.baseUrl();
-        driver.get(base + "/");
-        assertEquals("Classify the images of a bucket", driver.findElement(By.id("submit-heading")).getText());
-        screenshot("01-form.png");
+    void aPersonCorrectsABadBucketAndCopiesTheServiceId() throws Exception {
+        browser.driver.get(base + "/");
+        assertEquals("Classify the images of a bucket", browser.text("submit-heading"));
+        browser.screenshots("01-form");
 
-        driver.findElement(By.name("userName")).sendKeys(USER_NAME);
-        driver.findElement(By.name("bucket")).sendKeys("Bad_Bucket");
-        submit(By.id("bucket"));
-        WebElement error = driver.findElement(By.id("bucket-error"));
-        assertTrue(error.getText().startsWith("bucket is not a valid Google Cloud Storage bucket name"),
-                error.getText());
-        assertEquals("true", driver.findElement(By.id("bucket")).getAttribute("aria-invalid"));
-        assertTrue(driver.findElements(By.id("userName-error")).isEmpty(), "only the bucket is wrong");
-        assertEquals(USER_NAME, driver.findElement(By.name("userName")).getDomProperty("value"),
-                "the typed user name is kept, unescaped");
-        assertEquals("Bad_Bucket", driver.findElement(By.name("bucket")).getDomProperty("value"));
-        screenshot("02-invalid.png");
+        browser.tabTo("userName");
+        browser.driver.switchTo().activeElement().sendKeys(USER_NAME);
+        browser.tabTo("bucket");
+        browser.leavePageBy(() -> browser.driver.switchTo().activeElement().sendKeys("Bad_Bucket", Keys.ENTER));
+        String error = browser.text("bucket-error");
+        assertTrue(error.regionMatches(true, 0, "bucket is not a valid Google Cloud Storage bucket name", 0, 54), error);
+        assertEquals("true", browser.find("bucket").getDomAttribute("aria-invalid"));
+        assertEquals("bucket", browser.driver.switchTo().activeElement().getDomAttribute("id"),
+                "the field to correct has the focus");
+        assertTrue(browser.driver.findElements(By.id("userName-error")).isEmpty(), "only the bucket is wrong");
+        assertEquals(USER_NAME, browser.find("userName").getDomProperty("value"), "kept, unescaped");
+        assertEquals("Bad_Bucket", browser.find("bucket").getDomProperty("value"));
+        assertTrue(browser.driver.getTitle().startsWith("Check the form"), browser.driver.getTitle());
+        browser.screenshots("02-form-invalid");
 
-        WebElement bucket = driver.findElement(By.name("bucket"));
+        WebElement bucket = browser.find("bucket");
         bucket.clear();
-        bucket.sendKeys("holiday");
-        submit(By.id("bucket"));
-        String serviceId = driver.findElement(By.id("service-id")).getText().strip();
+        browser.leavePageBy(() -> bucket.sendKeys("holiday", Keys.ENTER));
+        String serviceId = browser.text("service-id").strip();
         assertTrue(serviceId.matches("[A-Z0-9]{8}"), "ServiceID: " + serviceId);
-        assertEquals("Your service is queued", driver.findElement(By.id("accepted-heading")).getText());
-        screenshot("03-confirmation.png");
+        assertEquals("Your service is queued", browser.text("accepted-heading"));
+        browser.screenshots("03-confirmation");
 
-        driver.findElement(By.id("follow-service")).click();
-        String serviceUrl = base + "/services/" + serviceId;
-        assertEquals(serviceUrl, driver.getCurrentUrl());
-        awaitFinished(serviceId);
-        assertEquals(serviceId, driver.findElement(By.id("service-id")).getText());
-        assertEquals("10 of 10", progress());
-        List<WebElement> rows = driver.findElements(By.cssSelector("#results tbody tr"));
-        assertEquals(10, rows.size());
-        for (WebElement row : rows) {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            String image = cells.get(0).getText();
-            String result = cells.get(1).getText();
-            assertTrue(image.matches("(day|night)/.+\\.jpg"), image);
-            assertTrue(result.equals("day") || result.equals("night"), result);
-        }
-        assertTrue(driver.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(),
-                "a finished service's page stays still");
-        assertEquals(USER_NAME, driver.findElement(By.xpath("//dt[.='User']/following-sibling::dd[1]")).getText());
-        screenshot("04-service-finished.png");
+        browser.allowClipboard(base);
+        browser.find("copy-id").click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+                .until(d -> browser.text("copy-status").contains(serviceId));
+        assertEquals("Copied", browser.text("copy-id"));
+        assertEquals(serviceId, browser.clipboard());
 
-        driver.manage().window().setSize(new Dimension(390, 844));
-        driver.navigate().refresh();
-        assertEquals("finished", driver.findElement(By.id("status")).getText());
-        screenshot("05-service-finished-phone.png");
-        driver.manage().window().setSize(new Dimension(1280, 900));
-
-        driver.get(base + "/");
-        driver.findElement(By.id("serviceId")).sendKeys(serviceId);
-        submit(By.id("serviceId"));
-        assertEquals(serviceUrl, driver.getCurrentUrl());
-        assertEquals(serviceId, driver.findElement(By.id("service-id")).getText());
-        assertEquals("finished", driver.findElement(By.id("status")).getText());
+        browser.leavePageBy(() -> browser.find("follow-service").click());
+        assertEquals(base + "/services/" + serviceId, browser.driver.getCurrentUrl());
+        assertEquals(serviceId, browser.text("service-id"));
     }
 
-    /** Submits the form of the given field and waits until the browser has left the page. */
-    private void submit(By field) {
-        WebElement old = driver.findElement(By.tagName("html"));
-        WebElement input = driver.findElement(field);
-        input.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-            try {
-                old.isDisplayed();
-                return false;
-            } catch (StaleElementReferenceException gone) {
-                return true;
-            }
-        });
+    @Test
+    void theServicePageFollowsABigServiceToItsEnd() throws Exception {
+        browser.timeZone("Asia/Kolkata");
+        String id = client.submitForm("userName=Ann&bucket=big");
+        browser.driver.get(base + "/services/" + id);
+        String firstStatus = browser.text("status");
+        assertTrue(firstStatus.equals("queued") || firstStatus.equals("started"),
+                "the service must still run when its page opens; make the big bucket bigger: " + firstStatus);
+        browser.script("window.notReloaded = true;");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .until(d -> browser.text("progress-text").matches("[1-9]\\d* of \\d+") || !browser.find("status")
+                        .getText().matches("queued|started"));
+        browser.screenshots("04-service-running");
+
+        Set<String> progressSeen = new LinkedHashSet<>();
+        awaitStatus("finished", Duration.ofMinutes(3), () -> progressSeen.add(browser.text("progress-text")));
+        int total = 160 * BIG_COPIES;
+        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "updated in place");
+        assertEquals(total + " of " + total, browser.text("progress-text"));
+        assertEquals("100", browser.find("progress-bar").getDomAttribute("aria-valuenow"));
+        assertEquals(total, count("count-day") + count("count-night") + count("count-error"));
+        assertEquals(0, count("count-error"));
+        assertTrue(browser.text("announcer").startsWith("The service is finished"), browser.text("announcer"));
+        assertTrue(browser.find("progress-hint").getDomAttribute("hidden") != null, "no longer says it follows");
+        assertEquals(1000, table.rows().size(), "the page lists at most 1000 rows");
+        assertTrue(browser.find("truncated-note").isDisplayed());
+        assertTrue(browser.text("truncated-note").contains("first 1000 of " + total), browser.text("truncated-note"));
+        assertLocalTime("ended-time", ZoneId.of("Asia/Kolkata"));
+        System.out.printf("browser: %d images; the page showed the progress %s%n", total, progressSeen);
     }
 
-    /** The page refreshes itself every 2 s while the service is queued or started. */
-    private void awaitFinished(String serviceId) {
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(60))
-                    .ignoring(StaleElementReferenceException.class)
-                    .ignoring(NoSuchElementException.class)
-                    .until(d -> {
-                        String status = d.findElement(By.id("status")).getText();
-                        if (status.equals("failed")) {
-                            throw new AssertionError("service " + serviceId + " failed: " + d.getPageSource());
-                        }
-                        return status.equals("finished");
-                    });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String log;
-            try {
-                log = service.log();
-            } catch (IOException unreadable) {
-                log = unreadable.toString();
-            }
-            throw new AssertionError("service " + serviceId + " not finished in 60 s; page:\n"
-                    + driver.getPageSource() + "\nservice log:\n" + log, e);
-        }
+    @Test
+    void theResultsTableFiltersAndSortsInThePage() throws Exception {
+        String id = client.submitForm("userName=Ann&bucket=holiday");
+        client.awaitDone(id, Duration.ofMinutes(1));
+        browser.driver.get(base + "/services/" + id);
+        assertEquals("finished", browser.text("status"));
+        assertEquals(5, count("count-day"));
+        assertEquals(5, count("count-night"));
+        assertEquals(1, count("count-error"));
+        browser.script("window.notReloaded = true;");
+        browser.screenshots("05-service-finished");
+
+        table.filter("night");
+        assertEquals(List.of("night"), table.visibleResults().stream().distinct().toList());
+        assertEquals(5, table.visibleResults().size());
+        assertTrue(browser.driver.getCurrentUrl().endsWith("?show=night"), "a reload keeps the filter");
+        table.filter("error");
+        List<WebElement> errors = table.visibleRows();
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).getText().startsWith("broken.jpg"), errors.get(0).getText());
+        browser.screenshots("06-service-errors");
+        table.filter("all");
+        assertEquals(11, table.visibleRows().size());
+        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "filtered in the page");
+
+        List<String> listed = table.imageNames();
+        WebElement sort = browser.find("sort-image");
+        sort.click();
+        assertEquals("ascending", browser.driver.findElement(By.cssSelector("th.col-image")).getDomAttribute("aria-sort"));
+        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), table.imageNames());
+        sort.sendKeys(Keys.ENTER);
+        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER.reversed()).toList(), table.imageNames());
+        sort.sendKeys(Keys.SPACE);
+        assertEquals(listed, table.imageNames(), "the third press goes back to the bucket's order");
     }
 
-    private String progress() {
-        return driver.findElement(By.xpath("//dt[.='Images done']/following-sibling::dd[1]")).getText();
+    @Test
+    void theResultsDocumentDownloads() throws Exception {
+        String id = client.submitForm("userName=Ann&bucket=holiday");
+        client.awaitDone(id, Duration.ofMinutes(1));
+        browser.driver.get(base + "/services/" + id);
+        browser.find("download-json").click();
+        JsonNode document = JSON.readTree(browser.awaitDownload(id + ".json").toFile()).get("serviceResults");
+        assertEquals(id, document.get("ServiceId").asText());
+        assertEquals("finished", document.get("Status").asText());
+        assertEquals(11, document.get("Results").size());
+        browser.find("download-csv").click();
+        List<String> csv = Files.readAllLines(browser.awaitDownload(id + ".csv"));
+        assertEquals("image,result,confidence", csv.get(0));
+        assertEquals(12, csv.size());
     }
 
-    /**
-     * The whole page, not only the window. Capturing beyond the viewport lays the page out without a scroll
-     * bar, so the clip is as wide as the window itself (innerWidth), not the content measured beside one.
-     */
-    private void screenshot(String name) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<Number> size = (List<Number>) driver.executeScript("return [window.innerWidth,"
-                + " Math.max(document.documentElement.scrollHeight, window.innerHeight)];");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                "width", size.get(0).doubleValue(), "height", size.get(1).doubleValue());
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
-        Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+    @Test
+    void aUserSeesTheirServicesWhileTypingAndAsAList() throws Exception {
+        String finished = client.submitForm("userName=" + URLEncoder.encode(LIST_USER, StandardCharsets.UTF_8)
+                + "&bucket=holiday");
+        String failed = client.submitForm("userName=" + URLEncoder.encode(LIST_USER, StandardCharsets.UTF_8)
+                + "&bucket=no-such-bucket");
+        client.awaitDone(finished, Duration.ofMinutes(1));
+        client.awaitDone(failed, Duration.ofMinutes(1));
+
+        browser.driver.get(base + "/");
+        browser.find("userName").sendKeys(LIST_USER);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.find("recent").isDisplayed());
+        assertEquals("Recent services of " + LIST_USER, browser.text("recent-heading"));
+        String recent = browser.text("recent-list");
+        assertTrue(recent.contains(finished) && recent.contains(failed), recent);
+        browser.screenshots("07-form-recent");
+
+        browser.find("listUserName").sendKeys(LIST_USER);
+        browser.leavePageBy(() -> browser.find("listUserName").sendKeys(Keys.ENTER));
+        assertEquals(LIST_USER, browser.text("list-heading"));
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#services tbody tr"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.get(0).getText().contains(failed) && rows.get(0).getText().contains("failed"), "newest first");
+        assertTrue(rows.get(1).getText().contains(finished) && rows.get(1).getText().contains("finished"));
+        assertTrue(rows.get(1).getText().contains("11 of 11"), rows.get(1).getText());
+        browser.screenshots("08-services-list");
+
+        browser.leavePageBy(() -> rows.get(0).findElement(By.linkText(failed)).click());
+        assertEquals("failed", browser.text("status"));
+        assertTrue(browser.text("service-error-text").contains("no-such-bucket"), browser.text("service-error-text"));
+        browser.screenshots("09-service-failed");
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+    @Test
+    void anUnknownServiceIdGetsAFriendlyPage() throws Exception {
+        browser.driver.get(base + "/");
+        browser.find("serviceId").sendKeys("nope1234");
+        browser.leavePageBy(() -> browser.find("serviceId").sendKeys(Keys.ENTER));
+        assertEquals(base + "/services/NOPE1234", browser.driver.getCurrentUrl());
+        assertEquals("No such service", browser.text("error-heading"));
+        assertEquals("NOPE1234", browser.find("serviceId").getDomProperty("value"), "offered for correction");
+        assertEquals(404, client.get("/services/NOPE1234", "text/html").statusCode());
+        browser.screenshots("10-error-not-found");
+    }
+
+    // --- helpers
+
+    private void awaitStatus(String wanted, Duration timeout, Runnable onEachLook) {
+        new WebDriverWait(browser.driver, timeout, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .withMessage(() -> "status never became " + wanted)
+                .until(d -> {
+                    onEachLook.run();
+                    String status = browser.text("status");
+                    assertFalse(status.equals("failed") && !wanted.equals("failed"), "the service failed");
+                    return status.equals(wanted);
+                });
+    }
+
+    private int count(String id) {
+        return Integer.parseInt(browser.text(id));
+    }
+
+    /** The page shows the time in the reader's zone; the title keeps what the service recorded, in UTC. */
+    private void assertLocalTime(String id, ZoneId zone) {
+        WebElement time = browser.find(id);
+        Instant instant = Instant.parse(time.getDomAttribute("datetime"));
+        String utc = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC")).format(instant);
+        assertEquals(utc, time.getDomAttribute("title"));
+        String shown = time.getText();
+        String h24 = DateTimeFormatter.ofPattern("H:mm:ss").withZone(zone).format(instant);
+        String h12 = DateTimeFormatter.ofPattern("h:mm:ss").withZone(zone).format(instant);
+        assertTrue(shown.matches(".*\\b(" + h24 + "|" + h12 + ")\\b.*"), shown + " is not " + h24 + " in " + zone);
     }
 }

@@ -29,7 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,7 +202,6 @@ class WebHttpTest {
     void serviceWithResults(ServiceRecord record) throws SQLException {
         when(server.repository.find(ID)).thenReturn(Optional.of(record));
         when(server.repository.results(ID)).thenReturn(RESULTS);
-        when(server.repository.firstResults(ID, ServiceAnswers.MAX_PAGE_ROWS)).thenReturn(RESULTS);
         doAnswer(call -> {
             Consumer<ImageResult> sink = call.getArgument(1);
             RESULTS.forEach(sink);
@@ -214,19 +216,40 @@ class WebHttpTest {
         assertEquals(200, resp.statusCode());
         String page = resp.body();
         assertTrue(page.contains("Ann &lt;b&gt;"), page);
-        assertTrue(page.contains("2026-11-24 10:15:03 UTC"));
-        assertTrue(page.contains("3 of 3"));
-        assertTrue(page.contains("beach.jpg") && page.contains("0.97"));
+        assertTrue(page.contains("<time data-local datetime=\"2026-11-24T10:15:03.250Z\""
+                + " title=\"2026-11-24 10:15:03 UTC\">2026-11-24 10:15:03 UTC</time>"), "UTC, for the script to localise");
+        assertTrue(page.contains("<strong id=\"progress-text\">3 of 3</strong>"));
+        assertTrue(page.contains("aria-valuenow=\"100\""));
+        assertTrue(page.contains("<dd id=\"duration\">7.0 s</dd>"));
+        assertTrue(page.contains("beach.jpg") && page.contains(">97.1%<"), "confidence as a percentage");
         assertTrue(page.contains("broken, &#034;really&#034;.jpg"));
+        assertTrue(page.contains("<dd id=\"count-day\">1</dd>") && page.contains("<dd id=\"count-night\">1</dd>")
+                && page.contains("<dd id=\"count-error\">1</dd>"), "the counts of each answer");
+        assertTrue(page.contains("download=\"" + ID + ".json\"") && page.contains("download=\"" + ID + ".csv\""));
         assertFalse(page.contains("http-equiv=\"refresh\""), "a finished service's page stays still");
+    }
+
+    @Test
+    void theFilterParameterListsOneKindOfResult() throws Exception {
+        serviceWithResults(service(ServiceStatus.FINISHED, 3, 3));
+        String errors = get("/services/" + ID + "?show=error", BROWSER).body();
+        assertTrue(errors.contains("broken, &#034;really&#034;.jpg") && !errors.contains("beach.jpg"), errors);
+        assertTrue(errors.contains("data-filter=\"error\" aria-current=\"true\""), "the chosen filter is marked");
+        assertTrue(errors.contains("<span class=\"count\" id=\"filter-count-all\">3</span>"), "counts stay whole");
+        String unknown = get("/services/" + ID + "?show=%3Cb%3E", BROWSER).body();
+        assertTrue(unknown.contains("beach.jpg") && unknown.contains("data-filter=\"all\" aria-current=\"true\""));
     }
 
     @Test
     void runningServicePageRefreshesItself() throws Exception {
         serviceWithResults(service(ServiceStatus.STARTED, 3, null));
         String page = get("/services/" + ID, null).body();
-        assertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"2\">"), page);
-        assertTrue(page.contains("<dd>3</dd>"), "progress without a known total");
+        assertTrue(page.contains("<noscript><meta http-equiv=\"refresh\" content=\"3\"></noscript>"),
+                "without scripts the page reloads itself; with them service-progress.js polls");
+        assertTrue(page.contains("data-json-url=\"/services/" + ID + "?format=json\" data-status=\"started\""), page);
+        assertTrue(page.contains("<strong id=\"progress-text\">3</strong>"), "progress without a known total");
+        assertTrue(page.contains("class=\"progress indeterminate\""), "an unknown total gives no percentage");
+        assertTrue(page.contains("<time id=\"ended-time\" data-local>not yet</time>"));
     }
 
     @Test
@@ -274,6 +297,8 @@ class WebHttpTest {
         HttpResponse<String> html = get("/services/ZZZZZZZZ", BROWSER);
         assertEquals(404, html.statusCode());
         assertTrue(html.body().contains("there is no service with the ServiceID ZZZZZZZZ"));
+        assertTrue(html.body().contains("<title>No such service - DayNight</title>"));
+        assertTrue(html.body().contains("value=\"ZZZZZZZZ\""), "the lookup box offers to correct the typed ID");
         HttpResponse<String> json = get("/services/ZZZZZZZZ", "application/json");
         assertEquals(404, json.statusCode());
         assertTrue(JSON.readTree(json.body()).has("error"));
@@ -288,19 +313,31 @@ class WebHttpTest {
         assertEquals(503, resp.statusCode());
         assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
         assertFalse(resp.body().contains("connection refused"));
+        HttpResponse<String> page = get("/services/" + ID, BROWSER);
+        assertEquals(503, page.statusCode());
+        assertTrue(page.body().contains("<h1 id=\"error-heading\">Please try again shortly</h1>"), page.body());
+        assertTrue(page.body().contains("Reload this page in a few seconds"));
     }
 
     @Test
     void longResultListsAreCutOnThePage() throws Exception {
         when(server.repository.find(ID)).thenReturn(Optional.of(service(ServiceStatus.FINISHED, 1001, 1001)));
-        List<ImageResult> firstThousand = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            firstThousand.add(ImageResult.classified("img" + i + ".jpg", "day", 0.9));
+        List<ImageResult> all = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? "night" : "day", 0.9));
         }
-        when(server.repository.firstResults(ID, 1000)).thenReturn(firstThousand);
+        doAnswer(call -> {
+            all.forEach(call.<Consumer<ImageResult>>getArgument(1));
+            return null;
+        }).when(server.repository).forEachResult(eq(ID), any());
         String page = get("/services/" + ID, BROWSER).body();
-        assertTrue(page.contains("first 1000 of 1001"), "a note says the page is cut");
+        assertTrue(page.contains("<p id=\"truncated-note\" class=\"note\">"), "a note says the page is cut");
+        assertTrue(page.replaceAll("\\s+", " ").contains("the first 1000 of <span id=\"matching-count\">1001</span>"));
         assertTrue(page.contains("img999.jpg") && !page.contains("img1000.jpg"));
+        assertTrue(page.contains("<dd id=\"count-night\">1</dd>"), "the counts cover the rows not shown");
+        String nights = get("/services/" + ID + "?show=night", BROWSER).body();
+        assertTrue(nights.contains("img1000.jpg"), "a filter finds the rows beyond the first 1000");
+        assertTrue(nights.contains("<p id=\"truncated-note\" class=\"note\" hidden>"));
     }
 
     @Test
@@ -359,6 +396,34 @@ class WebHttpTest {
         assertTrue(resp.body().contains("<label for=\"bucket\">"));
         assertTrue(resp.body().contains("name=\"serviceId\""));
         assertEquals(200, get("/static/style.css", null).statusCode());
+    }
+
+    @Test
+    void pagesLoadOnlyTheirOwnStylesAndScripts() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
+        Pattern asset = Pattern.compile("(?:src|href)=\"([^\"#]*)\"");
+        Set<String> assets = new TreeSet<>();
+        for (String page : List.of("/", "/services/" + ID, "/no/such/page")) {
+            String body = get(page, BROWSER).body();
+            assertFalse(body.matches("(?s).*(?:src|href)=\"(?:https?:)?//.*"), "nothing from elsewhere on " + page);
+            assertTrue(body.contains("<a class=\"skip-link\" href=\"#main\">") && body.contains("<main id=\"main\"")
+                    && body.contains("<nav aria-label=\"Main\">") && body.contains("<footer"), "landmarks on " + page);
+            asset.matcher(body).results().map(m -> m.group(1)).filter(u -> u.startsWith("/static/")).forEach(assets::add);
+        }
+        assertEquals(Set.of("/static/copy.js", "/static/favicon.svg", "/static/local-times.js",
+                "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
+                "/static/style.css"), assets);
+        for (String url : assets) {
+            assertEquals(200, get(url, null).statusCode(), url);
+        }
+    }
+
+    @Test
+    void theConfirmationOffersToCopyTheIdAndListsTheUsersServices() throws Exception {
+        String page = postForm("userName=Ann+Lee&bucket=holiday-photos", BROWSER).body();
+        assertTrue(page.contains("<p id=\"service-id\" class=\"service-id\">" + ID + "</p>"), page);
+        assertTrue(page.contains("data-copy=\"service-id\""), "a copy button, shown by copy.js");
+        assertTrue(page.contains("href=\"/services?userName=Ann+Lee\""), "the user's list");
     }
 
     @Test

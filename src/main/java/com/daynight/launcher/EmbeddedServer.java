@@ -1,6 +1,8 @@
 package com.daynight.launcher;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -33,6 +35,7 @@ public final class EmbeddedServer {
      * @throws NotStartedException when the webapp or the connector did not start
      */
     public static EmbeddedServer start(int port, Path webapp) throws IOException, NotStartedException {
+        checkPortFree(port);
         // Tomcat's work folder goes to a temp folder: the jar's folder may be read-only (a container image).
         Path baseDir = Files.createTempDirectory("daynight-tomcat-");
         Tomcat tomcat = new Tomcat();
@@ -60,6 +63,22 @@ public final class EmbeddedServer {
             throw new NotStartedException("the webapp or its connector on port " + port + " did not start", false);
         }
         return server;
+    }
+
+    /**
+     * Tomcat reports a port in use with a stack trace and then starts the webapp anyway; asking first gives
+     * the operator one line, before the database is touched.
+     */
+    private static void checkPortFree(int port) throws NotStartedException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new NotStartedException("port " + port + " cannot be used: " + e.getMessage(), false);
+        }
     }
 
     /** The service did not start; {@link #alreadyReported()} when the webapp has logged the reason itself. */

@@ -48,6 +48,14 @@ class StartupChecksIT {
         assertOneClearLine(Map.of("PORT", "80800"), "PORT must be a port number from 0 to 65535, got: 80800");
     }
 
+    @Test
+    void aPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertOneClearLine(Map.of("PORT", Integer.toString(taken.getLocalPort())),
+                    "port " + taken.getLocalPort() + " cannot be used: Address already in use");
+        }
+    }
+
     private static void assertOneClearLine(Map<String, String> settings, String reason) throws Exception {
         Map<String, String> env = new HashMap<>(settings);
         env.put("LOG_FORMAT", "json");

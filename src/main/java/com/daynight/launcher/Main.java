@@ -39,8 +39,7 @@ public final class Main {
     }
 
     private static void serve() throws Exception {
-        // One Logback setup (LOG_FORMAT) for the launcher, Tomcat and the webapp; see runnable-jar.xml.
-        System.setProperty("logback.configurationFile", "daynight-logback.xml");
+        useTheWebappsLogbackSetup();
         // Tomcat logs through java.util.logging: route it into the same Logback setup (and format) as the webapp.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
@@ -70,7 +69,17 @@ public final class Main {
         }
     }
 
+    /**
+     * One Logback setup (LOG_FORMAT, LOG_LEVEL) for the launcher, Tomcat, the webapp and the commands: Logback
+     * is on the launcher's class path too, where it would not find the webapp's logback.xml by itself
+     * (see runnable-jar.xml).
+     */
+    private static void useTheWebappsLogbackSetup() {
+        System.setProperty("logback.configurationFile", "daynight-logback.xml");
+    }
+
     private static int runCommand(String[] args) throws Exception {
+        useTheWebappsLogbackSetup();
         ExplodedWar war = ExplodedWar.fromJar();
         try (URLClassLoader loader = new URLClassLoader(war.classPath().toArray(URL[]::new), Main.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);

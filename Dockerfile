@@ -26,11 +26,18 @@ RUN mkdir -p /usr/share/man/man1 \
 COPY --from=build /src/target/daynight.jar /app/daynight.jar
 # STORAGE=gcs: buckets are Google Cloud Storage buckets; DB_URL_REQUIRED: without DB_URL the service stops
 # at once and says so. Weka and the unpacked webapp write only to /tmp, the one writable place.
+# LOG_FORMAT=json: one JSON object per line, as Cloud Logging reads them (severity, message, serviceId, httpRequest).
 ENV STORAGE=gcs \
     DB_URL_REQUIRED=true \
     PORT=8080 \
+    LOG_FORMAT=json \
     WEKA_HOME=/tmp/wekafiles \
     DATA_DIR=/tmp/daynight-data
 USER daynight
 EXPOSE 8080
+# Slim images have no curl: the jar's own probe asks /readyz (database reachable, model loaded), in a small JVM.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m", "-jar", "/app/daynight.jar", "health"]
+# SIGTERM (docker stop, a VM's shutdown, Cloud Run's scale-in): running services save their results and are
+# handed back, and the process exits within 10 s.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Djava.io.tmpdir=/tmp", "-jar", "/app/daynight.jar"]

@@ -2,26 +2,35 @@ package com.daynight;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.config.AppConfig;
+import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
+import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
+import com.daynight.persistence.ServiceCounts;
 import com.daynight.persistence.ServiceRepository;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ServiceIdGenerator;
 import com.daynight.service.SubmissionService;
 import com.daynight.storage.ImageStores;
+import com.daynight.web.AccessLogFilter;
 import com.daynight.web.HealthServlet;
 import com.daynight.web.HomeServlet;
+import com.daynight.web.MetricsServlet;
 import com.daynight.web.ServicesServlet;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,38 +40,64 @@ import org.slf4j.LoggerFactory;
  */
 public final class DayNightApp implements ServletContextListener {
 
+    /**
+     * Set to "true" by the runnable jar's launcher: a failed start is then reported through the
+     * {@link #STARTUP_FAILURE} attribute instead of an exception, so the operator reads one line, not
+     * the container's stack traces, and the launcher exits non-zero.
+     */
+    public static final String REPORT_FAILURE_PARAM = "com.daynight.reportStartupFailure";
+    public static final String STARTUP_FAILURE = "com.daynight.startupFailure";
+
     private static final Logger log = LoggerFactory.getLogger(DayNightApp.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
 
+    private AppMetrics metrics;
     private Database database;
     private WorkerPool workers;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        ServletContext context = event.getServletContext();
         try {
-            start(event.getServletContext(), AppConfig.fromEnvironment(System.getenv()));
-        } catch (RuntimeException e) {
+            start(context, AppConfig.fromEnvironment(System.getenv()));
+        } catch (ConfigException e) {
             log.error("DayNight cannot start: {}", e.getMessage());
-            close();
+            failed(context, e);
+        } catch (RuntimeException e) {
+            log.error("DayNight cannot start: {}", e.toString(), e); // not a setting: a fault, so the trace helps
+            failed(context, e);
+        }
+    }
+
+    private void failed(ServletContext context, RuntimeException e) {
+        close();
+        if (!Boolean.parseBoolean(context.getInitParameter(REPORT_FAILURE_PARAM))) {
             throw e;
         }
+        context.setAttribute(STARTUP_FAILURE, String.valueOf(e.getMessage()));
     }
 
     private void start(ServletContext context, AppConfig config) {
         DayNightClassifier classifier = loadModel(config);
+        metrics = new AppMetrics();
         database = Database.open(config);
-        ServiceRepository repository = new ServiceRepository(database.dataSource());
-        WorkQueue queue = new WorkQueue(database.dataSource(), repository);
-        workers = new WorkerPool(queue, ImageStores.create(config), classifier, instanceName(),
-                config.workers(), config.lease());
+        DataSource dataSource = metrics.countingErrors(database.dataSource());
+        ServiceRepository repository = new ServiceRepository(dataSource);
+        WorkQueue queue = new WorkQueue(dataSource, repository);
+        metrics.watch(new ServiceCounts(dataSource));
+        workers = new WorkerPool(queue, metrics.countingErrors(ImageStores.create(config)), classifier,
+                instanceName(), config.workers(), config.lease(), metrics);
         SubmissionService submissions = new SubmissionService(repository, new ServiceIdGenerator(),
                 config.queueLimit(), workers::wakeUp);
 
+        context.addFilter("access-log", new AccessLogFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addServlet("home", new HomeServlet()).addMapping("");
         context.addServlet("services", new ServicesServlet(submissions, repository))
                 .addMapping("/services", "/services/*");
         context.addServlet("health", new HealthServlet(() -> Map.of("database", database.isReachable(), "model", true)))
                 .addMapping("/healthz", "/readyz");
+        context.addServlet("metrics", new MetricsServlet(metrics::scrape)).addMapping("/metrics");
         workers.start();
         log.info("DayNight ready: storage {}, database {}, {} workers", config.storage().name().toLowerCase(),
                 config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers());
@@ -73,10 +108,20 @@ public final class DayNightApp implements ServletContextListener {
             return config.modelPath() == null
                     ? DayNightClassifier.loadBundled()
                     : DayNightClassifier.load(config.modelPath());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             String which = config.modelPath() == null ? "the bundled model" : "MODEL " + config.modelPath();
-            throw new UncheckedIOException(which + " cannot be read: " + e.getMessage(), e);
+            throw new ConfigException(which + " cannot be read: " + reason(e), e);
         }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** Names this instance's claims in the database: host, process and a random part for restarts. */
@@ -104,6 +149,10 @@ public final class DayNightApp implements ServletContextListener {
         if (database != null) {
             database.close();
             database = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 }

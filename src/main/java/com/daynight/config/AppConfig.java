@@ -2,6 +2,7 @@ package com.daynight.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,6 +38,9 @@ public record AppConfig(
         if (dbUrl != null && !dbUrl.startsWith("jdbc:mysql:") && !dbUrl.startsWith("jdbc:mariadb:")) {
             throw new ConfigException("DB_URL must be a jdbc:mysql:// URL, got: " + dbUrl);
         }
+        // Logback reads these two itself, before anything else runs; a value it does not know is refused here.
+        oneOf(env, "LOG_FORMAT", List.of("text", "json"));
+        oneOf(env, "LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error"));
         String modelPath = blankToNull(env.get("MODEL"));
         return new AppConfig(
                 intSetting(env, "PORT", 8080, 0, 65535),
@@ -65,6 +69,13 @@ public record AppConfig(
             return StorageKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("STORAGE must be 'local' or 'gcs', got: " + value);
+        }
+    }
+
+    private static void oneOf(Map<String, String> env, String name, List<String> allowed) {
+        String raw = blankToNull(env.get(name));
+        if (raw != null && !allowed.contains(raw.trim().toLowerCase(Locale.ROOT))) {
+            throw new ConfigException(name + " must be one of " + String.join(", ", allowed) + ", got: " + raw);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.daynight.job;
 
+import com.daynight.logging.MdcPropagation;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
@@ -31,13 +32,23 @@ public final class ImagePipeline {
     private final ImageStore store;
     private final Executor downloads;
     private final ClassifierPool classifiers;
+    private final Executor classifying;
     private final int maxInFlight;
+    private final WorkMetrics metrics;
 
     public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight) {
+        this(store, downloads, classifiers, maxInFlight, WorkMetrics.NONE);
+    }
+
+    public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight,
+                         WorkMetrics metrics) {
         this.store = store;
-        this.downloads = downloads;
+        // The pools are shared by every service of the instance: each task carries its service's log context.
+        this.downloads = MdcPropagation.of(downloads);
         this.classifiers = classifiers;
+        this.classifying = MdcPropagation.of(classifiers.executor());
         this.maxInFlight = maxInFlight;
+        this.metrics = metrics;
     }
 
     /**
@@ -65,9 +76,13 @@ public final class ImagePipeline {
     }
 
     private CompletableFuture<ImageResult> start(String bucket, ImageObject image) {
+        long started = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> download(bucket, image), downloads)
-                .thenApplyAsync(d -> d.failure != null ? d.failure : classifiers.classify(image.name(), d.bytes),
-                        classifiers.executor());
+                .thenApplyAsync(d -> {
+                    ImageResult result = d.failure != null ? d.failure : classifiers.classify(image.name(), d.bytes);
+                    metrics.imageDone(result, System.nanoTime() - started);
+                    return result;
+                }, classifying);
     }
 
     private Download download(String bucket, ImageObject image) {

@@ -37,6 +37,8 @@ public final class WorkerPool implements AutoCloseable {
     private static final int CLAIMERS = 2;
     /** Downloads wait on the network, not the CPU: more of them than cores keeps the classifiers fed. */
     private static final int DOWNLOAD_THREADS = 8;
+    /** The log context key of the service a thread works on: every log line of its work carries it. */
+    public static final String SERVICE_ID = "serviceId";
 
     private final WorkQueue queue;
     private final ImageStore store;
@@ -45,6 +47,7 @@ public final class WorkerPool implements AutoCloseable {
     private final ClassifierPool classifiers;
     private final ExecutorService downloads;
     private final int maxInFlight;
+    private final WorkMetrics metrics;
     private final Thread[] claimers = new Thread[CLAIMERS];
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
@@ -55,6 +58,12 @@ public final class WorkerPool implements AutoCloseable {
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
                       int workerCount, Duration lease) {
+        this(queue, store, classifier, owner, workerCount, lease, WorkMetrics.NONE);
+    }
+
+    public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
+                      int workerCount, Duration lease, WorkMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.store = store;
         this.owner = owner;
@@ -70,7 +79,7 @@ public final class WorkerPool implements AutoCloseable {
 
     public void start() {
         for (int i = 0; i < claimers.length; i++) {
-            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight);
+            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight, metrics);
             ServiceRunner runner = new ServiceRunner(queue, store, pipeline, owner);
             claimers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
             claimers[i].start();
@@ -113,7 +122,7 @@ public final class WorkerPool implements AutoCloseable {
         if (stopping) {
             claim.requestStop();
         }
-        MDC.put("serviceId", service.serviceId());
+        MDC.put(SERVICE_ID, service.serviceId());
         try {
             long started = System.nanoTime();
             ServiceRunner.Outcome outcome = runner.run(service, claim);
@@ -121,12 +130,13 @@ public final class WorkerPool implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
         } finally {
             claims.remove(service.serviceId());
-            MDC.remove("serviceId");
+            MDC.remove(SERVICE_ID);
         }
     }
 
     private void beat() {
         for (Claim claim : claims.values()) {
+            MDC.put(SERVICE_ID, claim.serviceId());
             try {
                 if (!queue.heartbeat(claim.serviceId(), owner)) {
                     log.warn("service {}: claim lost to another instance", claim.serviceId());
@@ -134,6 +144,8 @@ public final class WorkerPool implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 log.warn("heartbeat failed: {}", e.toString());
+            } finally {
+                MDC.remove(SERVICE_ID);
             }
         }
     }

@@ -1,6 +1,8 @@
 package com.daynight.launcher;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
 
@@ -22,12 +25,17 @@ public final class EmbeddedServer {
         this.baseDir = baseDir;
     }
 
+    /** Names shared with the webapp's DayNightApp (not on this class path): how it reports a failed start. */
+    static final String REPORT_FAILURE_PARAM = "com.daynight.reportStartupFailure";
+    static final String STARTUP_FAILURE = "com.daynight.startupFailure";
+
     /**
      * Starts the webapp; port 0 picks a free port (see {@link #port()}).
      *
-     * @throws IllegalStateException when the webapp did not start (its own log says why)
+     * @throws NotStartedException when the webapp or the connector did not start
      */
-    public static EmbeddedServer start(int port, Path webapp) throws IOException, LifecycleException {
+    public static EmbeddedServer start(int port, Path webapp) throws IOException, NotStartedException {
+        checkPortFree(port);
         // Tomcat's work folder goes to a temp folder: the jar's folder may be read-only (a container image).
         Path baseDir = Files.createTempDirectory("daynight-tomcat-");
         Tomcat tomcat = new Tomcat();
@@ -38,13 +46,73 @@ public final class EmbeddedServer {
         Files.createDirectories(baseDir.resolve("webapps"));
         Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
         context.getJarScanner().setJarScanFilter(jstlOnly());
-        tomcat.start();
+        context.addParameter(REPORT_FAILURE_PARAM, "true");
+        quietLeakChecks((StandardContext) context);
         EmbeddedServer server = new EmbeddedServer(tomcat, baseDir);
-        if (context.getState() != LifecycleState.STARTED) {
-            server.stop();
-            throw new IllegalStateException("the webapp did not start; see the log above");
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            server.abandon();
+            throw new NotStartedException("Tomcat did not start on port " + port + ": " + rootMessage(e), false);
+        }
+        if (context.getServletContext().getAttribute(STARTUP_FAILURE) != null) {
+            server.abandon();
+            throw new NotStartedException("the webapp reported why it did not start", true);
+        }
+        if (context.getState() != LifecycleState.STARTED || tomcat.getConnector().getState() != LifecycleState.STARTED) {
+            server.abandon();
+            throw new NotStartedException("the webapp or its connector on port " + port + " did not start", false);
         }
         return server;
+    }
+
+    /**
+     * Tomcat reports a port in use with a stack trace and then starts the webapp anyway; asking first gives
+     * the operator one line, before the database is touched.
+     */
+    private static void checkPortFree(int port) throws NotStartedException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new NotStartedException("port " + port + " cannot be used: " + e.getMessage(), false);
+        }
+    }
+
+    /** The service did not start; {@link #alreadyReported()} when the webapp has logged the reason itself. */
+    public static final class NotStartedException extends Exception {
+        private final boolean alreadyReported;
+
+        NotStartedException(String message, boolean alreadyReported) {
+            super(message, null, false, false);
+            this.alreadyReported = alreadyReported;
+        }
+
+        public boolean alreadyReported() {
+            return alreadyReported;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /**
+     * The webapp is stopped only when the JVM ends, where Tomcat's leak hunt (meant for redeploying into a
+     * long-lived server) finds nothing that matters and would only log warnings into the operator's log.
+     */
+    private static void quietLeakChecks(StandardContext context) {
+        context.setSkipMemoryLeakChecksOnJvmShutdown(true);
+        context.setClearReferencesObjectStreamClassCaches(false);
+        context.setClearReferencesThreadLocals(false);
+        context.setClearReferencesRmiTargets(false);
     }
 
     /**
@@ -65,6 +133,14 @@ public final class EmbeddedServer {
 
     public void await() {
         tomcat.getServer().await();
+    }
+
+    /**
+     * After a failed start, when the process is about to exit: the webapp has already closed what it had
+     * opened, and stopping Tomcat would only add its own warnings to the one line that says why.
+     */
+    private void abandon() {
+        deleteQuietly(baseDir);
     }
 
     /** Stops the webapp (its listener stops the workers and closes the database) and removes the temp folder. */

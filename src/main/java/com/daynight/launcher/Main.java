@@ -6,11 +6,15 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Entry point of the runnable jar. The jar holds embedded Tomcat, this launcher and the standard WAR:
  * {@code java -jar daynight.jar} serves that WAR; {@code train}, {@code evaluate} and {@code classify}
- * run the command line from the same WAR's classes, so the jar and the WAR never drift apart.
+ * run the command line from the same WAR's classes, so the jar and the WAR never drift apart;
+ * {@code health} asks a running service whether it is ready.
  */
 public final class Main {
 
@@ -20,22 +24,62 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("health")) {
+            System.exit(HealthProbe.check(portOrExit(System.getenv("PORT")), System.out));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(runCommand(args));
         }
         if (args.length > 0) {
-            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify|bench ...]");
+            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify|bench ...|health]");
             System.err.println("       with no arguments it runs the service on $PORT (default 8080)");
             System.exit(2);
         }
-        int port = port(System.getenv("PORT"));
-        Path webapp = ExplodedWar.fromJar().directory();
-        EmbeddedServer server = EmbeddedServer.start(port, webapp);
+        serve();
+    }
+
+    private static void serve() throws Exception {
+        useTheWebappsLogbackSetup();
+        // Tomcat logs through java.util.logging: route it into the same Logback setup (and format) as the webapp.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Logger log = LoggerFactory.getLogger(Main.class);
+        int port = portOrExit(System.getenv("PORT"));
+        EmbeddedServer server;
+        try {
+            server = EmbeddedServer.start(port, ExplodedWar.fromJar().directory());
+        } catch (EmbeddedServer.NotStartedException e) {
+            if (!e.alreadyReported()) {
+                log.error("DayNight cannot start: {}", e.getMessage());
+            }
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         server.await();
     }
 
+    private static int portOrExit(String value) {
+        try {
+            return port(value);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Main.class).error("DayNight cannot start: {}", e.getMessage());
+            System.exit(2);
+            return -1;
+        }
+    }
+
+    /**
+     * One Logback setup (LOG_FORMAT, LOG_LEVEL) for the launcher, Tomcat, the webapp and the commands: Logback
+     * is on the launcher's class path too, where it would not find the webapp's logback.xml by itself
+     * (see runnable-jar.xml).
+     */
+    private static void useTheWebappsLogbackSetup() {
+        System.setProperty("logback.configurationFile", "daynight-logback.xml");
+    }
+
     private static int runCommand(String[] args) throws Exception {
+        useTheWebappsLogbackSetup();
         ExplodedWar war = ExplodedWar.fromJar();
         try (URLClassLoader loader = new URLClassLoader(war.classPath().toArray(URL[]::new), Main.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
@@ -47,20 +91,19 @@ public final class Main {
         }
     }
 
+    /** PORT, default 8080; 0 picks a free port. */
     static int port(String value) {
         if (value == null || value.isBlank()) {
             return 8080;
         }
         try {
             int port = Integer.parseInt(value.trim());
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
+            if (port >= 0 && port <= 65535) {
+                return port;
             }
-            return port;
         } catch (NumberFormatException e) {
-            System.err.println("PORT must be a port number from 0 to 65535, got: " + value);
-            System.exit(2);
-            return -1;
+            // reported below
         }
+        throw new IllegalArgumentException("PORT must be a port number from 0 to 65535, got: " + value);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * The database the service runs on: the external one named by DB_URL, or an embedded MariaDB.
@@ -29,14 +30,22 @@ public final class Database implements AutoCloseable {
         String url = embedded != null ? embedded.jdbcUrl() : config.dbUrl();
         String user = embedded != null ? "root" : config.dbUser();
         String password = embedded != null ? "" : config.dbPassword();
+        HikariDataSource pool = null;
         try {
-            HikariDataSource pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));
+            pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));
             migrate(pool);
             return new Database(embedded, pool);
         } catch (HikariPool.PoolInitializationException e) {
             closeQuietly(embedded);
             throw new ConfigException("the database at " + url + " cannot be reached: " + rootMessage(e), e);
+        } catch (FlywayException e) {
+            pool.close();
+            closeQuietly(embedded);
+            throw new ConfigException("the database at " + url + " cannot be migrated: " + rootMessage(e), e);
         } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
             closeQuietly(embedded);
             throw e;
         }

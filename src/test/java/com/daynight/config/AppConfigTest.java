@@ -142,4 +142,18 @@ class AppConfigTest {
                 () -> AppConfig.fromEnvironment(Map.of("DB_URL", url)));
         assertTrue(e.getMessage().contains("DB_URL"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource({"LOG_FORMAT, json", "LOG_FORMAT, text", "LOG_LEVEL, debug", "LOG_LEVEL, WARN", "LOG_LEVEL, ' '"})
+    void theLoggingSettingsLogbackReadsAreAccepted(String name, String value) {
+        AppConfig.fromEnvironment(Map.of(name, value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"LOG_FORMAT, xml", "LOG_LEVEL, verbose"})
+    void aLoggingSettingLogbackWouldNotUnderstandStopsTheStart(String name, String value) {
+        ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnvironment(Map.of(name, value)));
+        assertTrue(e.getMessage().startsWith(name + " must be one of "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("got: " + value), e.getMessage());
+    }
 }

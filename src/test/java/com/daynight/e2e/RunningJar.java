@@ -53,6 +53,24 @@ public final class RunningJar implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * Starts the service with this environment and waits for the process to end by itself, as it does when
+     * it cannot start; returns the exit code and everything it printed.
+     */
+    public static CommandResult startExpectingExit(Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString())).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
+        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the service did not stop by itself:\n" + output);
+        }
+        return new CommandResult(process.exitValue(), output);
+    }
+
     /** Runs one command of the jar (train, evaluate, classify) to its end; returns exit code and output. */
     public static CommandResult command(String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), JAR.toString(), args))

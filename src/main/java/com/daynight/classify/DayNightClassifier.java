@@ -1,5 +1,6 @@
 package com.daynight.classify;
 
+import com.daynight.classify.features.FeatureExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

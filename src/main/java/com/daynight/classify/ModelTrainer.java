@@ -1,5 +1,6 @@
 package com.daynight.classify;
 
+import com.daynight.classify.features.FeatureExtractor;
 import java.util.List;
 import weka.classifiers.functions.SMO;
 import weka.classifiers.functions.supportVector.PolyKernel;

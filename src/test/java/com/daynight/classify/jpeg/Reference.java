@@ -1,6 +1,6 @@
 package com.daynight.classify.jpeg;
 
-import com.daynight.classify.FeatureExtractor;
+import com.daynight.classify.features.FeatureExtractor;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;

@@ -1,10 +1,14 @@
 package com.daynight.cli;
 
+import com.daynight.classify.ConfusionMatrix;
+import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.DayNightModel;
 import com.daynight.classify.Evaluation;
+import com.daynight.classify.HoldOut;
 import com.daynight.classify.ImageFailure;
 import com.daynight.classify.ImageFeatures;
 import com.daynight.classify.LabelledImage;
+import com.daynight.classify.ModelSelection;
 import com.daynight.classify.ModelTrainer;
 import com.daynight.classify.TrainingSet;
 import java.io.IOException;
@@ -13,25 +17,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code train --data DIR [--data DIR ...] --out FILE}: fits the model and writes it. */
+/**
+ * {@code train --data DIR [--data DIR ...] [--hold-out DIR] --out FILE}: chooses the SVM's settings by
+ * cross-validation on the training pictures, fits the model with them and writes it. With
+ * {@code --hold-out}, that folder's held-out part is kept out of all of it and scores the model at the end.
+ */
 final class TrainCommand {
 
     private TrainCommand() {
     }
 
     static int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        CliOptions options = CliOptions.parse(args, Set.of("--data", "--out"));
+        CliOptions options = CliOptions.parse(args, Set.of("--data", "--out", HoldOutOption.NAME));
         options.requireNoPositional();
         List<Path> dataDirs = options.requiredFolders("--data");
         Path modelFile = Path.of(options.required("--out"));
+        Optional<HoldOut.Split> holdOut = HoldOutOption.read(options);
 
         List<LabelledImage> images = new ArrayList<>();
         for (Path dir : dataDirs) {
             List<LabelledImage> found = DataFolders.read(dir);
             out.printf("data %s: %s%n", dir, DataFolders.counts(found));
             images.addAll(found);
+        }
+        if (holdOut.isPresent()) {
+            out.println(HoldOutOption.describe(holdOut.get()) + ", kept out of training and selection");
+            images = HoldOutOption.without(images, holdOut.get());
         }
         TrainingSet training = TrainingSet.extract(images, ImageFeatures.standard());
         for (ImageFailure failure : training.failures()) {
@@ -40,8 +54,21 @@ final class TrainCommand {
         out.printf("training on %d pictures (day %d, night %d)%n", training.examples().size(),
                 training.count(DayNightModel.DAY), training.count(DayNightModel.NIGHT));
 
-        DayNightModel model = new ModelTrainer().train(training.examples());
+        ModelSelection.Result selection = new ModelSelection().select(training.examples());
+        out.printf("cross-validation on the training pictures (%d folds, seed %d):%n",
+                ModelSelection.FOLDS, ModelTrainer.DEFAULT_SEED);
+        for (ModelSelection.Score score : selection.scores()) {
+            out.printf("  %-24s %s%n", score.settings().describe(), score.matrix().accuracyLine());
+        }
+        out.println("chosen: " + selection.best().describe());
+        DayNightModel model = new ModelTrainer(selection.best(), ModelTrainer.DEFAULT_SEED).train(training.examples());
         out.println("training " + Evaluation.ofFeatures(model, training.examples()).accuracyLine());
+        if (holdOut.isPresent()) {
+            ConfusionMatrix matrix = Evaluation.of(new DayNightClassifier(model), holdOut.get().heldOut()).matrix();
+            out.println("hold-out:");
+            matrix.tableLines().forEach(out::println);
+            out.println("hold-out " + matrix.accuracyLine());
+        }
 
         Path parent = modelFile.toAbsolutePath().getParent();
         if (parent != null) {

@@ -1,0 +1,75 @@
+package com.daynight.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+/**
+ * Stratified k-fold cross-validation with a fixed seed: within each label the examples are shuffled
+ * with {@code java.util.Random(seed)} and dealt out to the folds in turn, so every fold has the same
+ * share of day and night and the folds never change between runs.
+ */
+final class CrossValidation {
+
+    private final int folds;
+    private final long seed;
+
+    CrossValidation(int folds, long seed) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("at least 2 folds, not " + folds);
+        }
+        this.folds = folds;
+        this.seed = seed;
+    }
+
+    /** The fold (0 .. folds-1) of each example. */
+    int[] assign(List<LabelledFeatures> examples) {
+        int[] fold = new int[examples.size()];
+        for (String label : DayNightModel.LABELS) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).label().equals(label)) {
+                    indices.add(i);
+                }
+            }
+            Collections.shuffle(indices, new Random(seed));
+            for (int position = 0; position < indices.size(); position++) {
+                fold[indices.get(position)] = position % folds;
+            }
+        }
+        return fold;
+    }
+
+    /** Each example predicted by a model fitted on the other folds. */
+    ConfusionMatrix run(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
+        Instances data = TrainingData.toInstances(examples);
+        int[] fold = assign(examples);
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        for (int f = 0; f < folds; f++) {
+            Instances train = new Instances(data, examples.size());
+            List<Integer> tested = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] == f) {
+                    tested.add(i);
+                } else {
+                    train.add(data.get(i));
+                }
+            }
+            Classifier smo = settings.newSmo(smoSeed, 0);
+            try {
+                smo.buildClassifier(train);
+                for (int i : tested) {
+                    int predicted = (int) smo.classifyInstance(data.get(i));
+                    matrix.add(examples.get(i).label(), data.classAttribute().value(predicted));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cross-validation of " + settings.describe() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return matrix;
+    }
+}

@@ -13,7 +13,7 @@ public final class FeatureExtractor {
 
     private static final List<FeatureGroup> GROUPS = List.of(
             new BrightnessShape(), new ColourStatistics(), new ColourHistogram(), new ColourTemperature(),
-            new SpatialGrid(), new LightSources(), new SkyEvidence());
+            new SpatialGrid(), new LightSources(), new SkyEvidence(), new TopThirdLuma());
     private static final List<String> NAMES = allNames();
 
     public static int featureCount() {

@@ -30,7 +30,7 @@ public final class ModelTrainer {
 
     /** @throws IllegalArgumentException when a label has no example */
     public DayNightModel train(List<LabelledFeatures> examples) {
-        Instances data = TrainingData.toInstances(examples);
+        Instances data = TrainingData.toInstances(examples, settings.balance());
         // Too few examples for the inner folds: the calibration is fitted on the training data instead.
         boolean enoughForFolds = DayNightModel.LABELS.stream().allMatch(label ->
                 examples.stream().filter(example -> example.label().equals(label)).count() >= CALIBRATION_FOLDS);

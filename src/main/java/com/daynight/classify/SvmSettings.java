@@ -9,9 +9,11 @@ import weka.core.SelectedTag;
 
 /**
  * One candidate of the model selection: SMO's kernel with its parameter, and the complexity C.
- * Attributes are standardised (mean 0, variance 1) before the kernel sees them.
+ * Attributes are standardised (mean 0, variance 1) before the kernel sees them. {@code balance} weighs the
+ * training data sets against each other (see {@code TrainingData.toInstances}); SMO scales C by each
+ * example's weight.
  */
-public record SvmSettings(KernelKind kernel, double kernelParameter, double complexity) {
+public record SvmSettings(KernelKind kernel, double kernelParameter, double complexity, double balance) {
 
     public enum KernelKind {
         /** PolyKernel with the parameter as its exponent; 1 is the linear kernel. */
@@ -21,15 +23,19 @@ public record SvmSettings(KernelKind kernel, double kernelParameter, double comp
     }
 
     public static SvmSettings linear(double complexity) {
-        return new SvmSettings(KernelKind.POLYNOMIAL, 1, complexity);
+        return new SvmSettings(KernelKind.POLYNOMIAL, 1, complexity, 0);
     }
 
     public static SvmSettings polynomial(double exponent, double complexity) {
-        return new SvmSettings(KernelKind.POLYNOMIAL, exponent, complexity);
+        return new SvmSettings(KernelKind.POLYNOMIAL, exponent, complexity, 0);
     }
 
     public static SvmSettings rbf(double gamma, double complexity) {
-        return new SvmSettings(KernelKind.RBF, gamma, complexity);
+        return new SvmSettings(KernelKind.RBF, gamma, complexity, 0);
+    }
+
+    public SvmSettings withBalance(double newBalance) {
+        return new SvmSettings(kernel, kernelParameter, complexity, newBalance);
     }
 
     /**
@@ -65,7 +71,7 @@ public record SvmSettings(KernelKind kernel, double kernelParameter, double comp
         String kernelPart = kernel == KernelKind.RBF
                 ? String.format(Locale.ROOT, "rbf gamma=%s", plain(kernelParameter))
                 : kernelParameter == 1 ? "linear" : String.format(Locale.ROOT, "poly exponent=%s", plain(kernelParameter));
-        return kernelPart + " C=" + plain(complexity);
+        return kernelPart + " C=" + plain(complexity) + (balance == 0 ? "" : " balance=" + plain(balance));
     }
 
     private static String plain(double number) {

@@ -7,6 +7,7 @@ import com.daynight.classify.Evaluation;
 import com.daynight.classify.HoldOut;
 import com.daynight.classify.ImageFailure;
 import com.daynight.classify.ImageFeatures;
+import com.daynight.classify.LabelledFeatures;
 import com.daynight.classify.LabelledImage;
 import com.daynight.classify.ModelSelection;
 import com.daynight.classify.ModelTrainer;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,20 +39,23 @@ final class TrainCommand {
         Path modelFile = Path.of(options.required("--out"));
         Optional<HoldOut.Split> holdOut = HoldOutOption.read(options);
 
-        List<LabelledImage> images = new ArrayList<>();
+        if (holdOut.isPresent()) {
+            out.println(HoldOutOption.describe(holdOut.get()) + ", kept out of training and selection");
+        }
+        List<LabelledFeatures> examples = new ArrayList<>();
         for (Path dir : dataDirs) {
             List<LabelledImage> found = DataFolders.read(dir);
             out.printf("data %s: %s%n", dir, DataFolders.counts(found));
-            images.addAll(found);
+            if (holdOut.isPresent()) {
+                found = HoldOutOption.without(found, holdOut.get());
+            }
+            TrainingSet part = TrainingSet.extract(found, ImageFeatures.standard(), dir.toString());
+            for (ImageFailure failure : part.failures()) {
+                out.printf("skipped %s: %s%n", failure.file(), failure.message());
+            }
+            examples.addAll(part.examples());
         }
-        if (holdOut.isPresent()) {
-            out.println(HoldOutOption.describe(holdOut.get()) + ", kept out of training and selection");
-            images = HoldOutOption.without(images, holdOut.get());
-        }
-        TrainingSet training = TrainingSet.extract(images, ImageFeatures.standard());
-        for (ImageFailure failure : training.failures()) {
-            out.printf("skipped %s: %s%n", failure.file(), failure.message());
-        }
+        TrainingSet training = new TrainingSet(List.copyOf(examples), List.of());
         out.printf("training on %d pictures (day %d, night %d)%n", training.examples().size(),
                 training.count(DayNightModel.DAY), training.count(DayNightModel.NIGHT));
 
@@ -58,9 +63,13 @@ final class TrainCommand {
         out.printf("cross-validation on the training pictures (%d folds, seed %d):%n",
                 ModelSelection.FOLDS, ModelTrainer.DEFAULT_SEED);
         for (ModelSelection.Score score : selection.scores()) {
-            out.printf("  %-24s %s%n", score.settings().describe(), score.matrix().accuracyLine());
+            StringBuilder perSource = new StringBuilder();
+            score.bySource().forEach((source, matrix) -> perSource.append(String.format(Locale.ROOT, "  %s %.4f",
+                    Path.of(source).getFileName(), matrix.accuracy())));
+            out.printf(Locale.ROOT, "  %-34s %s%s  mean %.4f%n", score.settings().describe(),
+                    score.matrix().accuracyLine(), perSource, score.meanSourceAccuracy());
         }
-        out.println("chosen: " + selection.best().describe());
+        out.println("chosen (highest mean of the data sets' accuracies, then overall): " + selection.best().describe());
         DayNightModel model = new ModelTrainer(selection.best(), ModelTrainer.DEFAULT_SEED).train(training.examples());
         out.println("training " + Evaluation.ofFeatures(model, training.examples()).accuracyLine());
         if (holdOut.isPresent()) {

@@ -26,7 +26,7 @@ class BundledModelAccuracyTest {
     void reproducesTheCardOnThePexelsHoldOut() throws Exception {
         List<LabelledImage> heldOut = HoldOut.STANDARD.split(LabelledImages.read(dataSet("pexels-day-night/train")))
                 .heldOut();
-        assertCardFigures(heldOut, 106, 8, 6, 90);
+        assertCardFigures(heldOut, 105, 9, 5, 91);
     }
 
     private static Path dataSet(String name) {

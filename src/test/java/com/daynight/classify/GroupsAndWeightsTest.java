@@ -3,6 +3,7 @@ package com.daynight.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.daynight.classify.features.FeatureExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,23 @@ import weka.core.Instances;
 /** Cross-validation groups, data set weights and per-data-set scores. */
 class GroupsAndWeightsTest {
 
+    /** A feature vector of the model's width that varies in its first value only. */
+    private static double[] vector(double first) {
+        double[] values = new double[FeatureExtractor.featureNames().size()];
+        values[0] = first;
+        return values;
+    }
+
     /** 10 examples of data set "small" in groups g0..g4 (day and night in each), 30 ungrouped of "large". */
     private static List<LabelledFeatures> examples() {
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             String label = i % 2 == 0 ? DayNightModel.DAY : DayNightModel.NIGHT;
-            examples.add(new LabelledFeatures(new double[] {i % 2 == 0 ? 1 + i : -1 - i}, label, "small", "g" + i / 2));
+            examples.add(new LabelledFeatures(vector(i % 2 == 0 ? 1 + i : -1 - i), label, "small", "g" + i / 2));
         }
         for (int i = 0; i < 30; i++) {
             String label = i % 2 == 0 ? DayNightModel.DAY : DayNightModel.NIGHT;
-            examples.add(new LabelledFeatures(new double[] {i % 2 == 0 ? 1 + i : -1 - i}, label, "large", ""));
+            examples.add(new LabelledFeatures(vector(i % 2 == 0 ? 1 + i : -1 - i), label, "large", ""));
         }
         return examples;
     }
@@ -65,14 +73,14 @@ class GroupsAndWeightsTest {
         // Two overlapping points with opposite labels: the heavier one decides under a linear SVM.
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            examples.add(new LabelledFeatures(new double[] {i}, DayNightModel.DAY, "a", ""));
-            examples.add(new LabelledFeatures(new double[] {i + 0.5}, DayNightModel.NIGHT, "b", ""));
-            examples.add(new LabelledFeatures(new double[] {i + 0.5}, DayNightModel.NIGHT, "b", ""));
-            examples.add(new LabelledFeatures(new double[] {i + 0.5}, DayNightModel.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i), DayNightModel.DAY, "a", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
         }
         DayNightModel unweighted = new ModelTrainer(SvmSettings.rbf(1, 1), 1).train(examples);
         DayNightModel balanced = new ModelTrainer(SvmSettings.rbf(1, 1).withBalance(2), 1).train(examples);
-        double[] probe = {4.25};
+        double[] probe = vector(4.25);
         assertNotEquals(unweighted.predict(probe).label(), balanced.predict(probe).label());
     }
 

@@ -48,7 +48,7 @@ class CliTest {
         // round(20% of 6) = 1 picture of each label is held out, 10 remain for cross-validation and training.
         assertTrue(train.out.contains("hold-out (seed 4, 20% of each label): 2 pictures (day 1, night 1)"), train.out);
         assertTrue(train.out.contains("training on 10 pictures (day 5, night 5)"), train.out);
-        assertTrue(train.out.contains("chosen: "), train.out);
+        assertTrue(train.out.contains("chosen (highest mean of the data sets' accuracies, then overall): "), train.out);
         assertTrue(train.out.contains("hold-out accuracy: 1.0000 (2/2)"), train.out);
 
         Run evaluate = run("evaluate", "--hold-out", data.toString(), "--model", heldOutModel.toString());

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The figures the README quotes: per data set, ms per image the ordinary Java way, our way and
+ * The figures the README and the model card quote: what a prediction costs beyond decoding; per data set, ms per image the ordinary Java way, our way and
  * libjpeg-turbo's; then a whole service's images per second with one and two classifying threads.
  * Ratios are what to compare: the machines are shared and absolute times wander.
  */
@@ -35,6 +35,15 @@ public final class Benchmarks {
     public void run(DayNightClassifier classifier) throws IOException, InterruptedException, SQLException {
         out.printf(Locale.ROOT, "java %s, %d cores; libjpeg-turbo (tjbench) %s%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
+        PredictionBenchmark prediction = new PredictionBenchmark(classifier);
+        PredictionBenchmark.printHeader(out);
+        prediction.measure("amos-day-night (test)", jpegs(datasets.resolve("amos-day-night/test"), 1), out);
+        prediction.measure("pexels-day-night (all)", jpegs(datasets.resolve("pexels-day-night/train"), 1), out);
+        if (Boolean.getBoolean("daynight.bench.predictionOnly")) {
+            return;
+        }
+
+        out.println();
         DecodeBenchmark decode = new DecodeBenchmark();
         DecodeBenchmark.printHeader(out);
         decode.measure("amos-day-night (test)", jpegs(datasets.resolve("amos-day-night/test"), 1)).print(out);

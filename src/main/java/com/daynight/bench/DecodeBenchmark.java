@@ -1,6 +1,6 @@
 package com.daynight.bench;
 
-import com.daynight.classify.FeatureExtractor;
+import com.daynight.classify.features.FeatureExtractor;
 import com.daynight.classify.ImageDecodeException;
 import com.daynight.classify.ImageDecoder;
 import com.daynight.classify.ImageFeatures;

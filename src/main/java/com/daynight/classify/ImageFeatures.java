@@ -1,5 +1,7 @@
 package com.daynight.classify;
 
+import com.daynight.classify.features.FeatureExtractor;
+
 /** JPEG bytes to the model's feature vector: decoding and feature extraction. Thread-safe. */
 public final class ImageFeatures {
 

@@ -2,72 +2,45 @@ package com.daynight.classify;
 
 import java.util.List;
 import weka.classifiers.functions.SMO;
-import weka.classifiers.functions.supportVector.PolyKernel;
-import weka.core.DenseInstance;
 import weka.core.Instances;
 
 /**
- * Fits the day/night SVM: Weka's SMO with a linear kernel and logistic calibration, so that the model
- * gives probabilities rather than 0/1 votes. The seed is fixed and the examples keep their order,
- * so the same data always gives the same model.
+ * Fits the day/night SVM with given settings: Weka's SMO with logistic calibration fitted by an inner
+ * cross-validation, so that the model gives probabilities rather than 0/1 votes. The seed is fixed and
+ * the examples keep their order, so the same data always gives the same model.
  */
 public final class ModelTrainer {
 
     public static final int DEFAULT_SEED = 1;
+    /** Folds of the inner cross-validation that fits the calibration on predictions for unseen examples. */
+    static final int CALIBRATION_FOLDS = 5;
 
+    private final SvmSettings settings;
     private final int seed;
 
+    /** A linear kernel with C = 1: a sound choice without model selection, e.g. for small tests. */
     public ModelTrainer() {
-        this(DEFAULT_SEED);
+        this(SvmSettings.linear(1), DEFAULT_SEED);
     }
 
-    public ModelTrainer(int seed) {
+    public ModelTrainer(SvmSettings settings, int seed) {
+        this.settings = settings;
         this.seed = seed;
     }
 
     /** @throws IllegalArgumentException when a label has no example */
     public DayNightModel train(List<LabelledFeatures> examples) {
-        for (String label : DayNightModel.LABELS) {
-            if (examples.stream().noneMatch(example -> example.label().equals(label))) {
-                throw new IllegalArgumentException("no usable " + label + " pictures to train on");
-            }
-        }
-        Instances data = toInstances(examples);
-        SMO smo = newSmo();
+        Instances data = TrainingData.toInstances(examples, settings.balance());
+        // Too few examples for the inner folds: the calibration is fitted on the training data instead.
+        boolean enoughForFolds = DayNightModel.LABELS.stream().allMatch(label ->
+                examples.stream().filter(example -> example.label().equals(label)).count() >= CALIBRATION_FOLDS);
+        int calibrationFolds = enoughForFolds ? CALIBRATION_FOLDS : -1;
+        SMO smo = settings.newSmo(seed, calibrationFolds);
         try {
             smo.buildClassifier(data);
         } catch (Exception e) {
             throw new IllegalStateException("training failed: " + e.getMessage(), e);
         }
         return new DayNightModel(smo, data);
-    }
-
-    SMO newSmo() {
-        PolyKernel kernel = new PolyKernel();
-        kernel.setExponent(1.0);
-        SMO smo = new SMO();
-        smo.setKernel(kernel);
-        smo.setBuildCalibrationModels(true);
-        smo.setRandomSeed(seed);
-        return smo;
-    }
-
-    private static Instances toInstances(List<LabelledFeatures> examples) {
-        Instances data = DayNightModel.emptyHeader(FeatureExtractor.featureNames(), examples.size());
-        int classIndex = data.classIndex();
-        for (LabelledFeatures example : examples) {
-            if (example.features().length != classIndex) {
-                throw new IllegalArgumentException("expected " + classIndex + " features, got " + example.features().length);
-            }
-            double[] values = new double[data.numAttributes()];
-            System.arraycopy(example.features(), 0, values, 0, classIndex);
-            int labelIndex = data.classAttribute().indexOfValue(example.label());
-            if (labelIndex < 0) {
-                throw new IllegalArgumentException("unknown label: " + example.label());
-            }
-            values[classIndex] = labelIndex;
-            data.add(new DenseInstance(1.0, values));
-        }
-        return data;
     }
 }

@@ -8,11 +8,17 @@ import java.util.List;
 public record TrainingSet(List<LabelledFeatures> examples, List<ImageFailure> failures) {
 
     public static TrainingSet extract(List<LabelledImage> images, ImageFeatures features) {
+        return extract(images, features, "");
+    }
+
+    /** The examples carry {@code source} and, for timestamped webcam frames, their capture day as group. */
+    public static TrainingSet extract(List<LabelledImage> images, ImageFeatures features, String source) {
         List<LabelledFeatures> examples = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
         for (LabelledImage image : images) {
             try {
-                examples.add(new LabelledFeatures(features.fromJpeg(JpegFiles.readBytes(image.file())), image.label()));
+                examples.add(new LabelledFeatures(features.fromJpeg(JpegFiles.readBytes(image.file())), image.label(),
+                        source, CaptureDay.of(image.file())));
             } catch (ImageDecodeException e) {
                 failures.add(new ImageFailure(image.file(), e.getMessage()));
             } catch (IOException e) {

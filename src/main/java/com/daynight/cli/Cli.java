@@ -17,11 +17,13 @@ public final class Cli {
     static final int USAGE = 2;
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: java -jar daynight.jar train --data DIR [--data DIR ...] --out FILE",
-            "       java -jar daynight.jar evaluate --data DIR [--model FILE]",
+            "usage: java -jar daynight.jar train --data DIR [--data DIR ...] [--hold-out DIR] --out FILE",
+            "       java -jar daynight.jar evaluate --data DIR [--data DIR ...] [--hold-out DIR] [--model FILE]",
             "       java -jar daynight.jar classify [--model FILE] PATH...",
             "       java -jar daynight.jar bench [--datasets DIR] [--work DIR] [--model FILE]",
-            "Each data DIR holds day/ and night/ with JPEG files. Without --model the bundled model is used.");
+            "Each data DIR holds day/ and night/ with JPEG files. Without --model the bundled model is used.",
+            "--hold-out DIR: the stratified part of DIR set aside by a fixed seed (see weka-models/MODEL_CARD.md);",
+            "train keeps it out of training and model selection and scores on it, evaluate scores on it.");
 
     private Cli() {
     }

@@ -2,6 +2,7 @@ package com.daynight.cli;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.Evaluation;
+import com.daynight.classify.HoldOut;
 import com.daynight.classify.ImageFailure;
 import com.daynight.classify.LabelledImage;
 import java.io.IOException;
@@ -9,21 +10,31 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** {@code evaluate --data DIR [--model FILE]}: the confusion matrix, then the accuracy as the last line. */
+/**
+ * {@code evaluate [--data DIR ...] [--hold-out DIR] [--model FILE]}: the confusion matrix, then the
+ * accuracy as the last line. {@code --hold-out DIR} scores on the held-out part of DIR (see {@code train}).
+ */
 final class EvaluateCommand {
 
     private EvaluateCommand() {
     }
 
     static int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        CliOptions options = CliOptions.parse(args, Set.of("--data", ModelOption.NAME));
+        CliOptions options = CliOptions.parse(args, Set.of("--data", HoldOutOption.NAME, ModelOption.NAME));
         options.requireNoPositional();
-        List<Path> dataDirs = options.requiredFolders("--data");
+        Optional<HoldOut.Split> holdOut = HoldOutOption.read(options);
         List<LabelledImage> images = new ArrayList<>();
-        for (Path dir : dataDirs) {
-            images.addAll(DataFolders.read(dir));
+        if (holdOut.isEmpty() || !options.all("--data").isEmpty()) {
+            for (Path dir : options.requiredFolders("--data")) {
+                images.addAll(DataFolders.read(dir));
+            }
+        }
+        if (holdOut.isPresent()) {
+            out.println(HoldOutOption.describe(holdOut.get()));
+            images.addAll(holdOut.get().heldOut());
         }
         DayNightClassifier classifier = ModelOption.load(options);
 

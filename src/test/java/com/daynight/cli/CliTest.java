@@ -40,6 +40,22 @@ class CliTest {
         assertTrue(Files.size(model) > 0);
     }
 
+    @Test
+    void trainWithAHoldOutSelectsOnTheRestAndScoresOnIt() {
+        Path heldOutModel = work.resolve("models/held-out.model");
+        Run train = run("train", "--data", data.toString(), "--hold-out", data.toString(), "--out", heldOutModel.toString());
+        assertEquals(0, train.code, train.err);
+        // round(20% of 6) = 1 picture of each label is held out, 10 remain for cross-validation and training.
+        assertTrue(train.out.contains("hold-out (seed 4, 20% of each label): 2 pictures (day 1, night 1)"), train.out);
+        assertTrue(train.out.contains("training on 10 pictures (day 5, night 5)"), train.out);
+        assertTrue(train.out.contains("chosen (highest mean of the data sets' accuracies, then overall): "), train.out);
+        assertTrue(train.out.contains("hold-out accuracy: 1.0000 (2/2)"), train.out);
+
+        Run evaluate = run("evaluate", "--hold-out", data.toString(), "--model", heldOutModel.toString());
+        assertEquals(0, evaluate.code, evaluate.err);
+        assertTrue(evaluate.out.strip().endsWith("accuracy: 1.0000 (2/2)"), evaluate.out);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "                                          | no command",

@@ -90,7 +90,8 @@ class ServiceEndToEndIT {
                     + " %d correct (%.4f)%n", name, results.size(), millis, millis / (double) results.size(),
                     correct, correct / (double) results.size());
             assertEquals(160, results.size());
-            assertTrue(correct >= 157, "accuracy on amos test: " + correct + "/160");
+            // The bundled model's figure in weka-models/MODEL_CARD.md; the service computes what evaluate does.
+            assertEquals(154, correct, "accuracy on amos test: " + correct + "/160");
             assertEquals(160, document.get("serviceResults").get("Progress").get("done").asInt());
             assertEquals(160, document.get("serviceResults").get("Progress").get("total").asInt());
 

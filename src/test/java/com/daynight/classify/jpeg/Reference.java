@@ -1,6 +1,6 @@
 package com.daynight.classify.jpeg;
 
-import com.daynight.classify.FeatureExtractor;
+import com.daynight.classify.features.FeatureExtractor;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -254,14 +254,14 @@ final class Reference {
         return Arrays.stream(values).max().orElse(0);
     }
 
-    /** L1 distance between the feature vectors (histograms summing to 1: 0 = same, 2 = disjoint). */
+    /** The largest difference between two pictures' feature values (each in [-1, 1]). */
     static double featureDistance(BufferedImage a, BufferedImage b) {
         FeatureExtractor extractor = new FeatureExtractor();
         double[] fa = extractor.extract(a);
         double[] fb = extractor.extract(b);
         double distance = 0;
         for (int i = 0; i < fa.length; i++) {
-            distance += Math.abs(fa[i] - fb[i]);
+            distance = Math.max(distance, Math.abs(fa[i] - fb[i]));
         }
         return distance;
     }

@@ -1,0 +1,95 @@
+package com.daynight.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Random;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+/**
+ * Stratified k-fold cross-validation with a fixed seed: within each label the examples are shuffled
+ * with {@code java.util.Random(seed)} and dealt out to the folds in turn, so every fold has the same
+ * share of day and night and the folds never change between runs. Examples with a group (webcam frames
+ * of one day) are dealt out by group instead: the groups in name order, group k to fold k mod folds.
+ */
+final class CrossValidation {
+
+    private final int folds;
+    private final long seed;
+
+    CrossValidation(int folds, long seed) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("at least 2 folds, not " + folds);
+        }
+        this.folds = folds;
+        this.seed = seed;
+    }
+
+    /** The fold (0 .. folds-1) of each example. */
+    int[] assign(List<LabelledFeatures> examples) {
+        int[] fold = new int[examples.size()];
+        List<String> groups = examples.stream().map(LabelledFeatures::group)
+                .filter(group -> !group.isEmpty()).distinct().sorted().toList();
+        for (String label : DayNightModel.LABELS) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                String group = examples.get(i).group();
+                if (!group.isEmpty()) {
+                    fold[i] = groups.indexOf(group) % folds;
+                } else if (examples.get(i).label().equals(label)) {
+                    indices.add(i);
+                }
+            }
+            Collections.shuffle(indices, new Random(seed));
+            for (int position = 0; position < indices.size(); position++) {
+                fold[indices.get(position)] = position % folds;
+            }
+        }
+        return fold;
+    }
+
+    /** Each example predicted by a model fitted on the other folds. */
+    ConfusionMatrix run(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
+        return runPerSource(settings, examples, smoSeed).get("");
+    }
+
+    /** As {@link #run}, the predictions counted per data set (source) and, under "", over all. */
+    Map<String, ConfusionMatrix> runPerSource(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
+        Instances data = TrainingData.toInstances(examples, settings.balance());
+        int[] fold = assign(examples);
+        Map<String, ConfusionMatrix> matrices = new TreeMap<>();
+        ConfusionMatrix matrix = new ConfusionMatrix();
+        matrices.put("", matrix);
+        for (int f = 0; f < folds; f++) {
+            Instances train = new Instances(data, examples.size());
+            List<Integer> tested = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] == f) {
+                    tested.add(i);
+                } else {
+                    train.add(data.get(i));
+                }
+            }
+            Classifier smo = settings.newSmo(smoSeed, 0);
+            try {
+                smo.buildClassifier(train);
+                for (int i : tested) {
+                    int predicted = (int) smo.classifyInstance(data.get(i));
+                    String actual = examples.get(i).label();
+                    matrix.add(actual, data.classAttribute().value(predicted));
+                    if (!examples.get(i).source().isEmpty()) {
+                        matrices.computeIfAbsent(examples.get(i).source(), source -> new ConfusionMatrix())
+                                .add(actual, data.classAttribute().value(predicted));
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cross-validation of " + settings.describe() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return matrices;
+    }
+}

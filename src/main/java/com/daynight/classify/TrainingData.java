@@ -1,0 +1,57 @@
+package com.daynight.classify;
+
+import com.daynight.classify.features.FeatureExtractor;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+
+/** Labelled feature vectors as Weka's data set, with the attribute names of {@link FeatureExtractor}. */
+final class TrainingData {
+
+    private TrainingData() {
+    }
+
+    /** @throws IllegalArgumentException when a label has no example, or an example does not fit the features */
+    static Instances toInstances(List<LabelledFeatures> examples) {
+        return toInstances(examples, 0);
+    }
+
+    /**
+     * @param balance 0 for equal weights; otherwise each example of a data set (source) of n of the N
+     *        examples weighs (N / (sources * n))^balance, scaled so that the weights add up to N: with 1
+     *        every data set counts as much as the others, with 2 the smaller ones count more still
+     */
+    static Instances toInstances(List<LabelledFeatures> examples, double balance) {
+        Map<String, Long> perSource = examples.stream()
+                .collect(Collectors.groupingBy(LabelledFeatures::source, TreeMap::new, Collectors.counting()));
+        Map<String, Double> rawWeight = new TreeMap<>();
+        perSource.forEach((source, n) -> rawWeight.put(source,
+                Math.pow(examples.size() / (double) (perSource.size() * n), balance)));
+        double total = examples.stream().mapToDouble(example -> rawWeight.get(example.source())).sum();
+        double scale = examples.size() / total;
+        for (String label : DayNightModel.LABELS) {
+            if (examples.stream().noneMatch(example -> example.label().equals(label))) {
+                throw new IllegalArgumentException("no usable " + label + " pictures to train on");
+            }
+        }
+        Instances data = DayNightModel.emptyHeader(FeatureExtractor.featureNames(), examples.size());
+        int classIndex = data.classIndex();
+        for (LabelledFeatures example : examples) {
+            if (example.features().length != classIndex) {
+                throw new IllegalArgumentException("expected " + classIndex + " features, got " + example.features().length);
+            }
+            double[] values = new double[data.numAttributes()];
+            System.arraycopy(example.features(), 0, values, 0, classIndex);
+            int labelIndex = data.classAttribute().indexOfValue(example.label());
+            if (labelIndex < 0) {
+                throw new IllegalArgumentException("unknown label: " + example.label());
+            }
+            values[classIndex] = labelIndex;
+            data.add(new DenseInstance(rawWeight.get(example.source()) * scale, values));
+        }
+        return data;
+    }
+}

@@ -58,7 +58,8 @@ public final class RunningJar implements AutoCloseable {
      * it cannot start; returns the exit code and everything it printed.
      */
     public static CommandResult startExpectingExit(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString())).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), JAR.toString()))
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
         builder.environment().put("PORT", Integer.toString(freePort()));
         builder.environment().putAll(env);

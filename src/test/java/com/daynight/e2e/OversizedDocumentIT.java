@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,18 +58,18 @@ class OversizedDocumentIT {
     @Test
     void aServiceTooBigForOneRowFinishesAndItsWholeDocumentIsStillServed() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
-            db.useStockPacketLimit();
-            ServiceRepository repository = new ServiceRepository(db.dataSource());
-            WorkQueue queue = new WorkQueue(db.dataSource(), repository);
+            DataSource stock = db.withStockPacketLimit();
+            ServiceRepository repository = new ServiceRepository(stock);
+            WorkQueue queue = new WorkQueue(stock, repository);
             long staging = System.nanoTime();
             stageAllResults(repository, queue);
             double stagingSeconds = (System.nanoTime() - staging) / 1e9;
 
             String whole = ResultsDocument.toJson(repository.find(ID).orElseThrow(), repository.results(ID));
-            long packet = maxAllowedPacket(db);
+            long packet = maxAllowedPacket(stock);
             assertEquals(TestDatabase.STOCK_MAX_ALLOWED_PACKET, packet);
             assertTrue(whole.getBytes(StandardCharsets.UTF_8).length > packet, "the document is too big for a row");
-            assertThrows(SQLException.class, () -> storeInOneRow(db, whole), "what finish used to do, refused");
+            assertThrows(SQLException.class, () -> storeInOneRow(stock, whole), "what finish used to do, refused");
 
             long finishing = System.nanoTime();
             assertTrue(queue.finish(ID, OWNER));
@@ -121,8 +122,8 @@ class OversizedDocumentIT {
         }
     }
 
-    private static long maxAllowedPacket(TestDatabase db) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
+    private static long maxAllowedPacket(DataSource db) throws SQLException {
+        try (Connection c = db.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT @@max_allowed_packet");
              ResultSet rs = select.executeQuery()) {
             rs.next();
@@ -130,8 +131,8 @@ class OversizedDocumentIT {
         }
     }
 
-    private static void storeInOneRow(TestDatabase db, String document) throws SQLException {
-        try (Connection c = db.dataSource().getConnection();
+    private static void storeInOneRow(DataSource db, String document) throws SQLException {
+        try (Connection c = db.getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE services SET Results = ? WHERE ServiceID = ?")) {
             update.setString(1, document);
             update.setString(2, ID);

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,10 +118,11 @@ class ResultsColumnIT {
      */
     @Test
     void theRealServerTakesADocumentUpToTheLimitAndOneEntryMoreIsStoredAsAPointer() throws Exception {
-        db.useStockPacketLimit();
-        WorkQueue queue = new WorkQueue(db.dataSource(), repository);
+        DataSource stock = db.withStockPacketLimit();
+        repository = new ServiceRepository(stock);
+        WorkQueue queue = new WorkQueue(stock, repository);
         long budget;
-        try (Connection c = db.dataSource().getConnection()) {
+        try (Connection c = stock.getConnection()) {
             budget = new ResultsColumn(ResultsColumn.DEFAULT_MAX_BYTES).budget(c);
         }
         assertEquals(TestDatabase.STOCK_MAX_ALLOWED_PACKET - ResultsColumn.STATEMENT_ROOM, budget,

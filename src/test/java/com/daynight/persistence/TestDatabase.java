@@ -23,6 +23,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String name;
     private final HikariDataSource pool;
     private Long packetBefore;
+    private HikariDataSource stockPacketPool;
 
     private TestDatabase(String name, HikariDataSource pool) {
         this.name = name;
@@ -67,18 +68,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Gives the server stock MariaDB's max_allowed_packet (16 MiB) until {@link #close()}, for every connection
-     * opened from now on: this database's pool drops the ones it has, and a service started now gets it too.
-     * Test classes run one after another in the test JVM, so no other class sees the change.
+     * A pool on this database whose connections see stock MariaDB's max_allowed_packet (16 MiB; the value is
+     * fixed when a connection opens), as does a service started from now on. The server keeps that value until
+     * {@link #close()}; test classes run one after another in the test JVM, so no other class sees it.
      */
-    public void useStockPacketLimit() throws SQLException {
+    public DataSource withStockPacketLimit() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT @@GLOBAL.max_allowed_packet")) {
             rs.next();
             packetBefore = rs.getLong(1);
             s.execute("SET GLOBAL max_allowed_packet = " + STOCK_MAX_ALLOWED_PACKET);
         }
-        pool.getHikariPoolMXBean().softEvictConnections();
+        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), "root", "", 4));
+        return stockPacketPool;
     }
 
     @Override
@@ -89,6 +91,9 @@ public final class TestDatabase implements AutoCloseable {
                 s.execute("SET GLOBAL max_allowed_packet = " + packetBefore);
             }
         } finally {
+            if (stockPacketPool != null) {
+                stockPacketPool.close();
+            }
             pool.close();
         }
     }

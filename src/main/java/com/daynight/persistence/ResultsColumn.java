@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * What a finished service's services.Results column holds. The whole document, when one UPDATE statement can
- * carry it. A bigger one (from about 250,000 results with MariaDB's default max_allowed_packet of 16 MiB) would
+ * carry it. A bigger one (from some 200,000 results, by name length, with MariaDB's default 16 MiB packet) would
  * make that statement fail on every attempt and the service end 'failed'; then the column holds the document
  * without its Results array, and {@code "ResultsStoredIn": "service_results", "ResultsCount": n} instead. Every
  * result is kept in service_results either way, and GET /services/{id}?format=json streams the whole document

@@ -148,7 +148,7 @@ public class ServiceRepository {
     private record ResultRow(int seq, ImageResult result) {
     }
 
-    /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, as fast at the end as at the start. */
+    /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
     private static List<ResultRow> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT Seq, Image, Result, Confidence, Error"
                      + " FROM service_results WHERE ServiceID = ? AND Seq > ? ORDER BY Seq LIMIT ?")) {

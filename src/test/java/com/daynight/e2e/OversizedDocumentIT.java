@@ -98,9 +98,10 @@ class OversizedDocumentIT {
                 assertEquals("finished", summary.fields().get("Status").asText());
                 assertEquals(RESULTS, summary.fields().get("Progress").get("done").asInt());
                 int peak = HeapLog.read(gcLog).stream().mapToInt(HeapLog.Collection::beforeMb).max().orElse(0);
-                System.out.printf(Locale.ROOT, "OversizedDocumentIT: %d results, a document of %.1f MB against a"
-                                + " max_allowed_packet of %d MiB%n  staged in %.1f s; finish took %.2f s (pointer stored);"
-                                + " GET ?format=json streamed all of it in %.1f s from a jar in -Xmx%s (peak heap %d MiB)%n",
+                System.out.printf(Locale.ROOT, "OversizedDocumentIT: %d results, a document of %.1f MB against"
+                                + " a max_allowed_packet of %d MiB%n  staged in %.1f s; finish took %.2f s (pointer"
+                                + " stored); GET ?format=json streamed all of it in %.1f s from a jar in -Xmx%s"
+                                + " (peak heap %d MiB)%n",
                         RESULTS, whole.getBytes(StandardCharsets.UTF_8).length / 1e6, packet >> 20, stagingSeconds,
                         finishSeconds, fetchSeconds, MAX_HEAP, peak);
             }

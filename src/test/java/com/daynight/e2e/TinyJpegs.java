@@ -10,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** A few small, distinct JPEGs drawn in memory (a sky over land, by day, at dusk and by night), for big generated buckets. */
+/**
+ * A few small, distinct JPEGs drawn in memory (a sky over land: by day, overcast, at dusk, by night), for big
+ * generated buckets.
+ */
 final class TinyJpegs {
 
     private TinyJpegs() {

@@ -25,6 +25,9 @@ public class ServiceRepository {
             + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
             + " FROM services s";
 
+    /** Results read per query: enough to make each round trip worth it, few enough to hold at once. */
+    static final int PAGE_SIZE = 1_000;
+
     private final DataSource dataSource;
 
     public ServiceRepository(DataSource dataSource) {
@@ -99,47 +102,75 @@ public class ServiceRepository {
         }
     }
 
-    /** The results recorded so far, in the bucket's listing order, handed one by one to {@code sink}. */
+    /**
+     * The results recorded so far, in the bucket's listing order, handed one by one to {@code sink}. They are
+     * read a page at a time, each page on a connection of its own: a bucket of many thousand images never sits
+     * in memory, and a slow reader of the answer never holds a connection for long.
+     */
     public void forEachResult(String serviceId, Consumer<ImageResult> sink) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            forEachResult(c, serviceId, Integer.MAX_VALUE, sink);
-        }
+        forEachResult(afterSeq -> {
+            try (Connection c = dataSource.getConnection()) {
+                return page(c, serviceId, afterSeq, PAGE_SIZE);
+            }
+        }, sink);
+    }
+
+    /** As {@link #forEachResult(String, Consumer)}, inside the caller's transaction. */
+    void forEachResult(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
+        forEachResult(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), sink);
+    }
+
+    /** Reads the page after a sequence number. */
+    private interface Pages {
+        List<ResultRow> after(int seq) throws SQLException;
+    }
+
+    private static void forEachResult(Pages pages, Consumer<ImageResult> sink) throws SQLException {
+        int afterSeq = -1;
+        List<ResultRow> page;
+        do {
+            page = pages.after(afterSeq);
+            for (ResultRow row : page) {
+                sink.accept(row.result());
+                afterSeq = row.seq();
+            }
+        } while (page.size() == PAGE_SIZE);
     }
 
     public List<ImageResult> results(String serviceId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return results(c, serviceId);
-        }
+        List<ImageResult> results = new ArrayList<>();
+        forEachResult(serviceId, results::add);
+        return results;
     }
 
     /** The first {@code limit} results, in listing order: what a page shows of a large service. */
     public List<ImageResult> firstResults(String serviceId, int limit) throws SQLException {
-        List<ImageResult> results = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            forEachResult(c, serviceId, limit, results::add);
+            return page(c, serviceId, -1, limit).stream().map(ResultRow::result).toList();
         }
-        return results;
     }
 
-    List<ImageResult> results(Connection c, String serviceId) throws SQLException {
-        List<ImageResult> results = new ArrayList<>();
-        forEachResult(c, serviceId, Integer.MAX_VALUE, results::add);
-        return results;
+    /** One result with its place in the listing. */
+    private record ResultRow(int seq, ImageResult result) {
     }
 
-    private static void forEachResult(Connection c, String serviceId, int limit, Consumer<ImageResult> sink)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
-                     + " FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT ?")) {
+    /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
+    private static List<ResultRow> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT Seq, Image, Result, Confidence, Error"
+                     + " FROM service_results WHERE ServiceID = ? AND Seq > ? ORDER BY Seq LIMIT ?")) {
             select.setString(1, serviceId);
-            select.setInt(2, limit);
+            select.setInt(2, afterSeq);
+            select.setInt(3, limit);
+            List<ResultRow> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    double confidence = rs.getDouble(3);
+                    double confidence = rs.getDouble(4);
                     Double known = rs.wasNull() ? null : confidence;
-                    sink.accept(new ImageResult(rs.getString(1), rs.getString(2), known, rs.getString(4)));
+                    rows.add(new ResultRow(rs.getInt(1),
+                            new ImageResult(rs.getString(2), rs.getString(3), known, rs.getString(5))));
                 }
             }
+            return rows;
         }
     }
 

@@ -1,7 +1,6 @@
 package com.daynight.persistence;
 
 import com.daynight.service.ImageResult;
-import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,10 +28,17 @@ public class WorkQueue {
 
     private final DataSource dataSource;
     private final ServiceRepository repository;
+    private final ResultsColumn resultsColumn;
 
     public WorkQueue(DataSource dataSource, ServiceRepository repository) {
+        this(dataSource, repository, ResultsColumn.DEFAULT_MAX_BYTES);
+    }
+
+    /** {@code maxDocumentBytes}: the largest Results document stored whole in its row (see ResultsColumn). */
+    WorkQueue(DataSource dataSource, ServiceRepository repository, long maxDocumentBytes) {
         this.dataSource = dataSource;
         this.repository = repository;
+        this.resultsColumn = new ResultsColumn(maxDocumentBytes);
     }
 
     /** Claims the oldest service that is queued, or started by an owner whose lease has run out. */
@@ -173,12 +179,13 @@ public class WorkQueue {
 
     /**
      * The last image is done: Status, ServiceEndTime and the Results document are written in one transaction,
-     * the document built from the results recorded, whichever owners computed them.
+     * the document built from the results recorded, whichever owners computed them, read page by page. A
+     * document too big for one row is stored without its Results array (see ResultsColumn).
      */
     public boolean finish(String id, String owner) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
             ServiceRecord service = select(c, id);
-            String document = ResultsDocument.toJson(service, repository.results(c, id));
+            String document = resultsColumn.document(c, service, sink -> repository.forEachResult(c, id, sink));
             try (PreparedStatement update = c.prepareStatement("UPDATE services SET Status = 'finished',"
                     + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3)),"
                     + " ServiceEndTime = UTC_TIMESTAMP(3), Results = ?, ImagesTotal = ?,"

@@ -11,12 +11,17 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The results document of the contract, {"serviceResults": {...}}. Written with a streaming generator,
  * so a service of many thousand images never needs its whole document as a tree in memory.
  */
 public final class ResultsDocument {
+
+    /** In the stored document of a service too big for one row: where its results are kept instead. */
+    public static final String RESULTS_STORED_IN = "ResultsStoredIn";
+    public static final String RESULTS_COUNT = "ResultsCount";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -35,25 +40,65 @@ public final class ResultsDocument {
      * as GET /services/{id} answers.
      */
     public static void write(ServiceRecord service, Iterable<ImageResult> results, boolean withStatus, Writer out) {
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("serviceResults");
-            json.writeStringField("UserName", service.userName());
-            writeRequestDate(json, service.requestTime());
-            json.writeStringField("ServiceId", service.serviceId());
-            json.writeStringField("Bucket", service.bucket());
-            if (withStatus) {
-                writeStatusFields(json, service);
-            }
+        write(service, withStatus, out, results::forEach);
+    }
+
+    /** Hands results one by one to a sink, as they are read (from the database, page by page). */
+    @FunctionalInterface
+    public interface ResultSource<E extends Exception> {
+        void forEach(Consumer<ImageResult> sink) throws E;
+    }
+
+    /**
+     * Writes the document with the results as {@code results} hands them on, so none needs to be held.
+     * When the source fails, the generator is dropped unclosed: it neither ends the document (a cut-short
+     * answer never passes for a whole one) nor flushes what it buffered, so an answer that has not gone out
+     * yet can still become an error.
+     */
+    public static <E extends Exception> void write(ServiceRecord service, boolean withStatus, Writer out,
+            ResultSource<E> results) throws E {
+        try {
+            JsonGenerator json = JSON.createGenerator(out);
+            writeHeader(json, service, withStatus);
             json.writeArrayFieldStart("Results");
-            for (ImageResult result : results) {
-                writeResult(json, result);
-            }
+            results.forEach(result -> writeResult(json, result));
             json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The document stored when the whole of it is too big for one row: every field but Results, and instead
+     * where the results are kept and how many there are. GET /services/{id} still answers the whole document.
+     */
+    public static String withResultsKeptIn(ServiceRecord service, String storedIn, int resultsCount) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writeHeader(json, service, false);
+            json.writeStringField(RESULTS_STORED_IN, storedIn);
+            json.writeNumberField(RESULTS_COUNT, resultsCount);
             json.writeEndObject();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeHeader(JsonGenerator json, ServiceRecord service, boolean withStatus)
+            throws IOException {
+        json.writeStartObject();
+        json.writeObjectFieldStart("serviceResults");
+        json.writeStringField("UserName", service.userName());
+        writeRequestDate(json, service.requestTime());
+        json.writeStringField("ServiceId", service.serviceId());
+        json.writeStringField("Bucket", service.bucket());
+        if (withStatus) {
+            writeStatusFields(json, service);
         }
     }
 
@@ -93,7 +138,15 @@ public final class ResultsDocument {
         }
     }
 
-    private static void writeResult(JsonGenerator json, ImageResult result) throws IOException {
+    private static void writeResult(JsonGenerator json, ImageResult result) {
+        try {
+            writeEntry(json, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeEntry(JsonGenerator json, ImageResult result) throws IOException {
         json.writeStartObject();
         json.writeStringField("image", result.image());
         json.writeStringField("result", result.result());

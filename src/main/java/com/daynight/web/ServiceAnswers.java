@@ -1,7 +1,6 @@
 package com.daynight.web;
 
 import com.daynight.persistence.ServiceRepository;
-import com.daynight.service.ImageResult;
 import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceIdGenerator;
 import com.daynight.service.ServiceRecord;
@@ -48,11 +47,15 @@ final class ServiceAnswers {
         }
     }
 
-    /** The results are read before the first byte goes out, so a database failure can still become a 503. */
+    /**
+     * Streamed page by page from service_results, whatever the size of the bucket (the Results column may hold
+     * only a pointer there). The first page is read before the first byte goes out, so a database failure
+     * still becomes a 503; one later on cuts the answer short, unfinished, rather than pass for the whole.
+     */
     private void json(HttpServletResponse resp, ServiceRecord service) throws IOException, SQLException {
-        List<ImageResult> results = repository.results(service.serviceId());
         resp.setContentType("application/json;charset=UTF-8");
-        ResultsDocument.write(service, results, true, resp.getWriter());
+        ResultsDocument.write(service, true, resp.getWriter(),
+                sink -> repository.forEachResult(service.serviceId(), sink));
     }
 
     /** Streamed row by row: a bucket of many thousand images never sits in memory for its CSV. */

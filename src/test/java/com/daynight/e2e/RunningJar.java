@@ -110,6 +110,11 @@ public final class RunningJar implements AutoCloseable {
         return port;
     }
 
+    /** The service's process id, for JDK tools (jcmd) pointed at it. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }

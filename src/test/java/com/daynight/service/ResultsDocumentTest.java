@@ -2,12 +2,14 @@ package com.daynight.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,5 +226,38 @@ class ResultsDocumentTest {
             assertEquals(text, doc.get("Results").get(1).get("error").asText());
         }
         assertEquals(text, parse(withStatus(service, results)).get("serviceResults").get("Error").asText());
+    }
+
+    @Test
+    void aDocumentTooBigForItsRowPointsToWhereItsResultsAre() throws Exception {
+        ObjectNode stored = parse(ResultsDocument.withResultsKeptIn(record("Michael Jordan", REQUEST),
+                "service_results", 300_000));
+        JsonNode doc = stored.get("serviceResults");
+        assertEquals(List.of("UserName", "ServiceRequestDate", "ServiceId", "Bucket", "ResultsStoredIn",
+                "ResultsCount"), fieldNames(doc));
+        assertEquals("service_results", doc.get("ResultsStoredIn").asText());
+        assertEquals(300_000, doc.get("ResultsCount").asInt());
+        assertEquals(parse(ResultsDocument.toJson(record("Michael Jordan", REQUEST), List.of()))
+                .get("serviceResults").get("ServiceRequestDate"), doc.get("ServiceRequestDate"));
+    }
+
+    @Test
+    void resultsAreWrittenAsTheSourceHandsThemOn() throws Exception {
+        StringWriter out = new StringWriter();
+        ResultsDocument.write(record("x", REQUEST), false, out, sink -> EXAMPLE_RESULTS.forEach(sink));
+        assertEquals(ResultsDocument.toJson(record("x", REQUEST), EXAMPLE_RESULTS), out.toString());
+    }
+
+    @Test
+    void aSourceThatFailsLeavesNothingThatLooksWhole() {
+        StringWriter out = new StringWriter();
+        SQLException lost = new SQLException("connection lost");
+        SQLException thrown = assertThrows(SQLException.class,
+                () -> ResultsDocument.write(record("x", REQUEST), true, out, sink -> {
+                    EXAMPLE_RESULTS.forEach(sink);
+                    throw lost;
+                }));
+        assertEquals(lost, thrown);
+        assertEquals("", out.toString(), "nothing flushed: an answer not yet sent can still become an error");
     }
 }

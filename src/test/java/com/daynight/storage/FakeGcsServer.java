@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +32,14 @@ public final class FakeGcsServer implements AutoCloseable {
 
     private static final int MAX_PAGE_SIZE = 1000;
 
-    private final Map<String, NavigableMap<String, FakeGcsObject>> buckets = new ConcurrentHashMap<>();
+    static {
+        // The JDK's server writes headers and body apart; with Nagle's algorithm on, each small answer then waits
+        // for the client's delayed ACK (about 40 ms), which caps a download pipeline at some 160 objects/s. Read
+        // once, when the JDK's server is first used in this JVM.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final Map<String, FakeGcsBucket> buckets = new ConcurrentHashMap<>();
     private final Set<String> deniedBuckets = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failingBuckets = new ConcurrentHashMap<>();
     private final Map<String, FakeGcsFaults> faults = new ConcurrentHashMap<>();
@@ -79,23 +84,46 @@ public final class FakeGcsServer implements AutoCloseable {
     }
 
     public FakeGcsServer createBucket(String bucket) {
-        buckets.putIfAbsent(bucket, new ConcurrentSkipListMap<>(GcsOrder.OF_NAMES));
+        buckets.putIfAbsent(bucket, new StoredFakeGcsBucket());
         return this;
     }
 
     /** Stores an object (creating its bucket if needed); contentType may be null. */
     public FakeGcsServer put(String bucket, String name, byte[] bytes, String contentType) {
         createBucket(bucket);
-        buckets.get(bucket).put(name, new FakeGcsObject(bucket, name, bytes.clone(), contentType,
+        stored(bucket).put(new FakeGcsObject(bucket, name, bytes.clone(), contentType,
                 generations.incrementAndGet(), Instant.now()));
         return this;
     }
 
     public void remove(String bucket, String name) {
-        NavigableMap<String, FakeGcsObject> objects = buckets.get(bucket);
-        if (objects != null) {
-            objects.remove(name);
+        if (buckets.get(bucket) != null) {
+            stored(bucket).remove(name);
         }
+    }
+
+    /**
+     * A bucket of {@code count} JPEGs, img-000000.jpg onwards, made up as they are listed and read: object i
+     * has the bytes of {@code contents[i % contents.size()]}, so even 100,000 objects take almost no memory.
+     */
+    public FakeGcsServer generateBucket(String bucket, int count, List<byte[]> contents) {
+        long first = generations.getAndAdd(count) + 1;
+        if (buckets.putIfAbsent(bucket, new GeneratedFakeGcsBucket(bucket, count, contents, first)) != null) {
+            throw new IllegalStateException("bucket " + bucket + " exists already");
+        }
+        return this;
+    }
+
+    /** The name of object {@code index} of a generated bucket. */
+    public static String generatedName(int index) {
+        return GeneratedFakeGcsBucket.name(index);
+    }
+
+    private StoredFakeGcsBucket stored(String bucket) {
+        if (buckets.get(bucket) instanceof StoredFakeGcsBucket stored) {
+            return stored;
+        }
+        throw new IllegalStateException("bucket " + bucket + " is generated: its objects cannot be changed");
     }
 
     /** Every request for this bucket from now on is answered 403, as GCS does for a caller without access. */
@@ -151,7 +179,7 @@ public final class FakeGcsServer implements AutoCloseable {
                 listRequests.incrementAndGet();
                 pause(listingDelays.get(request.bucket()));
             }
-            NavigableMap<String, FakeGcsObject> objects = buckets.get(request.bucket());
+            FakeGcsBucket objects = buckets.get(request.bucket());
             Integer failure = failingBuckets.get(request.bucket());
             FakeGcsFaults fault = faults.get(request.bucket());
             if (fault != null && fault.strike(exchange)) {
@@ -195,19 +223,19 @@ public final class FakeGcsServer implements AutoCloseable {
         }
     }
 
-    private void list(HttpExchange exchange, FakeGcsRequest request, NavigableMap<String, FakeGcsObject> objects)
+    private void list(HttpExchange exchange, FakeGcsRequest request, FakeGcsBucket objects)
             throws IOException {
         Map<String, String> query = request.query();
         String prefix = query.getOrDefault("prefix", "");
         int pageSize = Math.min(MAX_PAGE_SIZE, Integer.parseInt(query.getOrDefault("maxResults", "1000")));
         String token = query.get("pageToken");
         // Names sharing a prefix sit together in GCS order, so the walk starts at the prefix (or after the token).
-        NavigableMap<String, FakeGcsObject> rest = token == null
-                ? objects.tailMap(prefix, true)
-                : objects.tailMap(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), false);
+        Iterable<FakeGcsObject> rest = token == null
+                ? objects.from(prefix, true)
+                : objects.from(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), false);
         List<Map<String, Object>> items = new ArrayList<>();
         String last = null;
-        for (FakeGcsObject object : rest.values()) {
+        for (FakeGcsObject object : rest) {
             if (!object.name().startsWith(prefix)) {
                 break;
             }

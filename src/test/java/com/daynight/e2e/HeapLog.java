@@ -1,0 +1,60 @@
+package com.daynight.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The heap of a service's JVM, from its own GC log (-Xlog:gc) read afterwards: what each collection found
+ * (the peak use) and left (what was still live). A full collection asked for with jcmd GC.run leaves exactly
+ * the live objects, so a few of them along a run show whether memory stays flat.
+ */
+final class HeapLog {
+
+    // [1732451234567ms] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(128M) 3.123ms
+    private static final Pattern EVENT = Pattern.compile(
+            "\\[(\\d+)ms\\] GC\\(\\d+\\) (Pause [^0-9]*?) (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    /** One collection: when (epoch ms), which kind, heap used before and after it, and the heap's size, in MiB. */
+    record Collection(long atMillis, String kind, int beforeMb, int afterMb, int heapMb) {
+        boolean isRequestedFull() {
+            return kind.startsWith("Pause Full (Diagnostic Command)");
+        }
+    }
+
+    private HeapLog() {
+    }
+
+    /** JVM options: the heap limit, and a GC log stamped with wall-clock milliseconds. */
+    static List<String> jvmOptions(String maxHeap, Path log) {
+        return List.of("-Xmx" + maxHeap, "-Xlog:gc:file=" + log.toAbsolutePath() + ":timemillis");
+    }
+
+    /** Asks the JVM of {@code pid} for a full collection (jcmd GC.run), and waits for it. */
+    static void collect(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd GC.run failed: " + output);
+        }
+    }
+
+    static List<Collection> read(Path log) throws IOException {
+        List<Collection> collections = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = EVENT.matcher(line);
+            if (m.find()) {
+                collections.add(new Collection(Long.parseLong(m.group(1)), m.group(2).strip(),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+            }
+        }
+        return collections;
+    }
+}

@@ -1,6 +1,7 @@
 package com.daynight.persistence;
 
 import com.daynight.service.ImageResult;
+import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
 import java.sql.Connection;
@@ -147,6 +148,51 @@ public class ServiceRepository {
     public List<ImageResult> firstResults(String serviceId, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return page(c, serviceId, -1, limit).stream().map(ResultRow::result).toList();
+        }
+    }
+
+    /** The first {@code limit} results whose answer is {@code result} ("day", "night", "error"), in listing order. */
+    public List<ImageResult> firstResults(String serviceId, String result, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
+                     + " FROM service_results WHERE ServiceID = ? AND Result = ? ORDER BY Seq LIMIT ?")) {
+            select.setString(1, serviceId);
+            select.setString(2, result);
+            select.setInt(3, limit);
+            List<ImageResult> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    double confidence = rs.getDouble(3);
+                    Double known = rs.wasNull() ? null : confidence;
+                    rows.add(new ImageResult(rs.getString(1), rs.getString(2), known, rs.getString(4)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Day, night and error counts of a service's results, counted by the database: a page of a service with
+     * hundreds of thousands of images gets its counts without reading them.
+     */
+    public ResultCounts countResults(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT Result, COUNT(*) FROM service_results"
+                     + " WHERE ServiceID = ? GROUP BY Result")) {
+            select.setString(1, serviceId);
+            int day = 0;
+            int night = 0;
+            int errors = 0;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(1)) {
+                        case "day" -> day = rs.getInt(2);
+                        case "night" -> night = rs.getInt(2);
+                        default -> errors += rs.getInt(2);
+                    }
+                }
+            }
+            return new ResultCounts(day, night, errors);
         }
     }
 

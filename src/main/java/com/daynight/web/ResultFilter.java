@@ -1,6 +1,5 @@
 package com.daynight.web;
 
-import com.daynight.service.ImageResult;
 import java.util.Locale;
 
 /** Which results a service page lists: all, or only one kind of answer (the page's {@code show} parameter). */
@@ -10,10 +9,6 @@ public enum ResultFilter {
     /** The parameter's value, also the {@code result} value of the rows it keeps (except for all). */
     public String getValue() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    boolean keeps(ImageResult result) {
-        return this == ALL || getValue().equals(result.result());
     }
 
     /** An unknown or missing value shows everything: a stale bookmark should still open the page. */

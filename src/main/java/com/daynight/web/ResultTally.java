@@ -1,42 +1,24 @@
 package com.daynight.web;
 
-import com.daynight.service.ImageResult;
-import java.util.ArrayList;
+import com.daynight.service.ResultCounts;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Goes once through a service's results as the database streams them: counts every answer, and keeps the
- * first rows the page's filter shows. A bucket of many thousand images is counted without being held.
+ * What the service page shows of the results: every answer counted (by the database), and the first rows its
+ * filter keeps. A bucket of many thousand images is neither read nor held to draw its page.
  */
-public final class ResultTally implements Consumer<ImageResult> {
+public final class ResultTally {
 
     private final ResultFilter filter;
+    private final ResultCounts counts;
+    private final List<ResultRow> rows;
     private final int maxRows;
-    private final List<ResultRow> rows = new ArrayList<>();
-    private int day;
-    private int night;
-    private int errors;
-    private int matching;
 
-    ResultTally(ResultFilter filter, int maxRows) {
+    ResultTally(ResultFilter filter, ResultCounts counts, List<ResultRow> rows, int maxRows) {
         this.filter = filter;
+        this.counts = counts;
+        this.rows = rows;
         this.maxRows = maxRows;
-    }
-
-    @Override
-    public void accept(ImageResult result) {
-        switch (result.result()) {
-            case "day" -> day++;
-            case "night" -> night++;
-            default -> errors++;
-        }
-        if (filter.keeps(result)) {
-            matching++;
-            if (rows.size() < maxRows) {
-                rows.add(new ResultRow(result));
-            }
-        }
     }
 
     public List<ResultRow> getRows() {
@@ -44,29 +26,38 @@ public final class ResultTally implements Consumer<ImageResult> {
     }
 
     public int getDay() {
-        return day;
+        return counts.day();
     }
 
     public int getNight() {
-        return night;
+        return counts.night();
     }
 
     public int getErrors() {
-        return errors;
+        return counts.errors();
     }
 
     public int getTotal() {
-        return day + night + errors;
+        return counts.total();
     }
 
-    /** How many results the filter keeps, shown or not. */
+    /**
+     * How many results the filter keeps, shown or not. The rows were read after the counts, so a running
+     * service may have added some since: never fewer than the rows shown.
+     */
     public int getMatching() {
-        return matching;
+        int counted = switch (filter) {
+            case ALL -> counts.total();
+            case DAY -> counts.day();
+            case NIGHT -> counts.night();
+            case ERROR -> counts.errors();
+        };
+        return Math.max(counted, rows.size());
     }
 
     /** The page lists fewer rows than the filter keeps: it says so and points to the JSON and CSV. */
     public boolean isTruncated() {
-        return matching > rows.size();
+        return getMatching() > rows.size();
     }
 
     public int getMaxRows() {

@@ -1,6 +1,8 @@
 package com.daynight.web;
 
 import com.daynight.persistence.ServiceRepository;
+import com.daynight.service.ImageResult;
+import com.daynight.service.ResultCounts;
 import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceIdGenerator;
 import com.daynight.service.ServiceRecord;
@@ -68,14 +70,18 @@ final class ServiceAnswers {
     }
 
     /**
-     * The page counts every answer (day, night, errors) in one pass over the results as the database streams
-     * them, and keeps only the first rows its filter shows: the JSON and CSV links carry the rest.
+     * The page shows the counts of every answer (day, night, errors), counted by the database, and only the
+     * first rows its filter keeps: the JSON and CSV links carry the rest.
      */
     private void page(HttpServletRequest req, HttpServletResponse resp, ServiceRecord service)
             throws ServletException, IOException, SQLException {
         ResultFilter filter = ResultFilter.fromParameter(req.getParameter("show"));
-        ResultTally tally = new ResultTally(filter, MAX_PAGE_ROWS);
-        repository.forEachResult(service.serviceId(), tally);
+        ResultCounts counts = repository.countResults(service.serviceId());
+        List<ImageResult> shown = filter == ResultFilter.ALL
+                ? repository.firstResults(service.serviceId(), MAX_PAGE_ROWS)
+                : repository.firstResults(service.serviceId(), filter.getValue(), MAX_PAGE_ROWS);
+        ResultTally tally = new ResultTally(filter, counts, shown.stream().map(ResultRow::new).toList(),
+                MAX_PAGE_ROWS);
         // A running service may have written a batch since its row was read: never show fewer than counted.
         req.setAttribute("service", new ServiceView(service, tally.getTotal()));
         req.setAttribute("tally", tally);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.service.ImageResult;
+import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
 import java.sql.Connection;
@@ -98,5 +100,23 @@ class ServiceRepositoryIT {
     @Test
     void unknownServiceIsEmpty() throws Exception {
         assertTrue(repository.find("NOSUCH00").isEmpty());
+    }
+
+    @Test
+    void countsAndFilteredRowsComeFromTheDatabase() throws Exception {
+        repository.insertQueued("COUNT001", "Ann", "holiday");
+        WorkQueue queue = new WorkQueue(db.dataSource(), repository);
+        db.execute("UPDATE services SET ClaimedBy = 'counter' WHERE ServiceID = 'COUNT001'");
+        List<ImageResult> results = List.of(
+                ImageResult.classified("a.jpg", "day", 0.9), ImageResult.classified("b.jpg", "night", 0.8),
+                ImageResult.failed("c.jpg", "not a JPEG"), ImageResult.classified("d.jpg", "night", 0.7),
+                ImageResult.classified("e.jpg", "night", 0.6));
+        assertTrue(queue.appendResults("COUNT001", "counter", 0, results));
+
+        assertEquals(new ResultCounts(1, 3, 1), repository.countResults("COUNT001"));
+        assertEquals(ResultCounts.NONE, repository.countResults("NOSUCH01"));
+        assertEquals(List.of("b.jpg", "d.jpg"), repository.firstResults("COUNT001", "night", 2).stream()
+                .map(ImageResult::image).toList());
+        assertEquals(List.of(results.get(2)), repository.firstResults("COUNT001", "error", 10));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
@@ -13,6 +14,7 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
 import com.daynight.service.ImageResult;
+import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
 import com.daynight.service.ServiceUnavailableException;
@@ -201,12 +203,25 @@ class WebHttpTest {
 
     void serviceWithResults(ServiceRecord record) throws SQLException {
         when(server.repository.find(ID)).thenReturn(Optional.of(record));
-        when(server.repository.results(ID)).thenReturn(RESULTS);
+        stubResults(RESULTS);
+    }
+
+    /** The repository's result queries, answered from {@code results} as the database would. */
+    void stubResults(List<ImageResult> results) throws SQLException {
+        when(server.repository.results(ID)).thenReturn(results);
         doAnswer(call -> {
-            Consumer<ImageResult> sink = call.getArgument(1);
-            RESULTS.forEach(sink);
+            results.forEach(call.<Consumer<ImageResult>>getArgument(1));
             return null;
         }).when(server.repository).forEachResult(eq(ID), any());
+        when(server.repository.countResults(ID)).thenReturn(new ResultCounts(
+                (int) results.stream().filter(r -> r.result().equals("day")).count(),
+                (int) results.stream().filter(r -> r.result().equals("night")).count(),
+                (int) results.stream().filter(r -> r.result().equals("error")).count()));
+        when(server.repository.firstResults(eq(ID), anyInt())).thenAnswer(call ->
+                results.stream().limit(call.<Integer>getArgument(1)).toList());
+        when(server.repository.firstResults(eq(ID), anyString(), anyInt())).thenAnswer(call ->
+                results.stream().filter(r -> r.result().equals(call.getArgument(1)))
+                        .limit(call.<Integer>getArgument(2)).toList());
     }
 
     @Test
@@ -326,10 +341,7 @@ class WebHttpTest {
         for (int i = 0; i < 1001; i++) {
             all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? "night" : "day", 0.9));
         }
-        doAnswer(call -> {
-            all.forEach(call.<Consumer<ImageResult>>getArgument(1));
-            return null;
-        }).when(server.repository).forEachResult(eq(ID), any());
+        stubResults(all);
         String page = get("/services/" + ID, BROWSER).body();
         assertTrue(page.contains("<p id=\"truncated-note\" class=\"note\">"), "a note says the page is cut");
         assertTrue(page.replaceAll("\\s+", " ").contains("the first 1000 of <span id=\"matching-count\">1001</span>"));

@@ -37,8 +37,11 @@ public final class Benchmarks {
                 Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
         PredictionBenchmark prediction = new PredictionBenchmark(classifier);
         PredictionBenchmark.printHeader(out);
-        prediction.measure("amos-day-night (test)", jpegs(datasets.resolve("amos-day-night/test"), 1), out);
-        prediction.measure("pexels-day-night (all)", jpegs(datasets.resolve("pexels-day-night/train"), 1), out);
+        // Each folder is listed once, then reused by the tables below.
+        List<Path> amosTest = jpegs(datasets.resolve("amos-day-night/test"));
+        prediction.measure("amos-day-night (test)", amosTest, out);
+        List<Path> pexels = jpegs(datasets.resolve("pexels-day-night/train"));
+        prediction.measure("pexels-day-night (all)", pexels, out);
         if (Boolean.getBoolean("daynight.bench.predictionOnly")) {
             return;
         }
@@ -46,9 +49,8 @@ public final class Benchmarks {
         out.println();
         DecodeBenchmark decode = new DecodeBenchmark();
         DecodeBenchmark.printHeader(out);
-        decode.measure("amos-day-night (test)", jpegs(datasets.resolve("amos-day-night/test"), 1)).print(out);
-        decode.measure("pexels-day-night (every " + PEXELS_STRIDE + "th)",
-                jpegs(datasets.resolve("pexels-day-night/train"), PEXELS_STRIDE)).print(out);
+        decode.measure("amos-day-night (test)", amosTest).print(out);
+        decode.measure("pexels-day-night (every " + PEXELS_STRIDE + "th)", everyNth(pexels, PEXELS_STRIDE)).print(out);
         decode.measure("12 MP baseline (generated)",
                 SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, false, 1)).print(out);
         decode.measure("12 MP progressive (generated)",
@@ -62,14 +64,17 @@ public final class Benchmarks {
 
         out.println();
         CpuScaling.printHeader(out);
-        new CpuScaling().run(jpegs(datasets.resolve("amos-day-night/test"), 1), out);
+        new CpuScaling().run(amosTest, out);
     }
 
-    private static List<Path> jpegs(Path folder, int stride) throws IOException {
+    private static List<Path> jpegs(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new IOException("no data set at " + folder + ": give --datasets DIR (the folder holding the data sets)");
         }
-        List<Path> all = JpegFiles.below(folder);
+        return JpegFiles.below(folder);
+    }
+
+    private static List<Path> everyNth(List<Path> all, int stride) {
         return IntStream.range(0, all.size()).filter(i -> i % stride == 0).mapToObj(all::get).toList();
     }
 }

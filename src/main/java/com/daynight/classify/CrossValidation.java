@@ -33,13 +33,16 @@ final class CrossValidation {
         int[] fold = new int[examples.size()];
         List<String> groups = examples.stream().map(LabelledFeatures::group)
                 .filter(group -> !group.isEmpty()).distinct().sorted().toList();
+        for (int i = 0; i < examples.size(); i++) {
+            String group = examples.get(i).group();
+            if (!group.isEmpty()) {
+                fold[i] = groups.indexOf(group) % folds;
+            }
+        }
         for (String label : DayNightModel.LABELS) {
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                String group = examples.get(i).group();
-                if (!group.isEmpty()) {
-                    fold[i] = groups.indexOf(group) % folds;
-                } else if (examples.get(i).label().equals(label)) {
+                if (examples.get(i).group().isEmpty() && examples.get(i).label().equals(label)) {
                     indices.add(i);
                 }
             }

@@ -12,7 +12,6 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.OptionHandler;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
 
@@ -89,13 +88,6 @@ public final class DayNightModel {
         } catch (Exception e) {
             throw new IllegalStateException("could not copy the model: " + e.getMessage(), e);
         }
-    }
-
-    /** The classifier's class and options, as Weka's command line would write them. */
-    public String describeClassifier() {
-        String options = classifier instanceof OptionHandler handler
-                ? " " + String.join(" ", handler.getOptions()) : "";
-        return classifier.getClass().getName() + options;
     }
 
     /** Writes the classifier and the header together, so a loaded model knows its attributes. */

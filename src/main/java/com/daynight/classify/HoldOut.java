@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,11 +33,14 @@ public record HoldOut(long seed, double fraction) {
     }
 
     public Split split(List<LabelledImage> images) {
+        // One SHA-256 per picture, not one per comparison of the sort.
+        Map<LabelledImage, String> ranks = new HashMap<>();
+        images.forEach(image -> ranks.computeIfAbsent(image, this::rank));
         Set<LabelledImage> heldOut = new HashSet<>();
         for (String label : DayNightModel.LABELS) {
             List<LabelledImage> ranked = images.stream()
                     .filter(image -> image.label().equals(label))
-                    .sorted(Comparator.comparing(this::rank))
+                    .sorted(Comparator.comparing(ranks::get))
                     .toList();
             heldOut.addAll(ranked.subList(0, (int) Math.round(fraction * ranked.size())));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code --hold-out DIR} option: the stratified part of DIR that {@link HoldOut#STANDARD} sets
@@ -37,6 +38,7 @@ final class HoldOutOption {
 
     /** The images less those held out. */
     static List<LabelledImage> without(List<LabelledImage> images, HoldOut.Split split) {
-        return images.stream().filter(image -> !split.heldOut().contains(image)).toList();
+        Set<LabelledImage> heldOut = Set.copyOf(split.heldOut());
+        return images.stream().filter(image -> !heldOut.contains(image)).toList();
     }
 }

@@ -5,7 +5,6 @@ import com.daynight.persistence.ServiceCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.ImageStore;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -85,10 +84,6 @@ public final class AppMetrics implements WorkMetrics, AutoCloseable {
     /** Gauges of the services in each status and of the queue, read from the database at most every few seconds. */
     public void watch(ServiceCounts counts) {
         new ServiceStatusGauges(counts).bindTo(registry);
-    }
-
-    public MeterRegistry registry() {
-        return registry;
     }
 
     /** Every metric, in Prometheus' text exposition format 0.0.4. */

@@ -1,13 +1,11 @@
 package com.daynight.persistence;
 
-import com.daynight.service.ImageResult;
 import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.Consumer;
 
 /**
  * What a finished service's services.Results column holds. The whole document, when one UPDATE statement can
@@ -31,16 +29,15 @@ final class ResultsColumn {
         this.maxBytes = maxBytes;
     }
 
-    /** Reads the results one by one (from the database, page by page) into a sink. */
-    interface Results {
-        void forEach(Consumer<ImageResult> sink) throws SQLException;
-    }
-
-    /** The text to store: results are read only as long as the whole document still fits. */
-    String document(Connection c, ServiceRecord service, Results results) throws SQLException {
+    /**
+     * The text to store: results are read one by one (from the database, page by page) only as long as the
+     * whole document still fits.
+     */
+    String document(Connection c, ServiceRecord service, ResultsDocument.ResultSource<SQLException> results)
+            throws SQLException {
         BoundedText text = new BoundedText(budget(c));
         try {
-            ResultsDocument.write(service, false, text, results::forEach);
+            ResultsDocument.write(service, false, text, results);
             return text.toString();
         } catch (BoundedText.Overflow tooBig) {
             return ResultsDocument.withResultsKeptIn(service, STORED_IN, service.done());

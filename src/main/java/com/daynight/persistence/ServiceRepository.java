@@ -162,9 +162,7 @@ public class ServiceRepository {
             List<ImageResult> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    double confidence = rs.getDouble(3);
-                    Double known = rs.wasNull() ? null : confidence;
-                    rows.add(new ImageResult(rs.getString(1), rs.getString(2), known, rs.getString(4)));
+                    rows.add(toResult(rs));
                 }
             }
             return rows;
@@ -210,14 +208,18 @@ public class ServiceRepository {
             List<ResultRow> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    double confidence = rs.getDouble(4);
-                    Double known = rs.wasNull() ? null : confidence;
-                    rows.add(new ResultRow(rs.getInt(1),
-                            new ImageResult(rs.getString(2), rs.getString(3), known, rs.getString(5))));
+                    rows.add(new ResultRow(rs.getInt("Seq"), toResult(rs)));
                 }
             }
             return rows;
         }
+    }
+
+    /** One row of service_results, read by column name; a NULL Confidence stays null. */
+    private static ImageResult toResult(ResultSet rs) throws SQLException {
+        double confidence = rs.getDouble("Confidence");
+        Double known = rs.wasNull() ? null : confidence;
+        return new ImageResult(rs.getString("Image"), rs.getString("Result"), known, rs.getString("Error"));
     }
 
     /** The Results column: the document written when the service finished, or null before. */

@@ -47,10 +47,6 @@ final class AcceptHeader {
         return new AcceptHeader(ranges);
     }
 
-    boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     /** The most specific range covering {@code mediaType} decides its quality, as the RFC says. */
     Match match(String mediaType) {
         String[] parts = mediaType.split("/", 2);

@@ -13,10 +13,6 @@ public enum ResponseFormat {
         this.mediaType = mediaType;
     }
 
-    public String mediaType() {
-        return mediaType;
-    }
-
     /**
      * POST answers: the best of HTML and JSON by q-value; plain text otherwise. Ties go to the range that
      * named the type more specifically, then to plain text, so a bare wildcard (curl's Accept) and no Accept give plain.

@@ -14,12 +14,15 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** GET /services/{id}: one service as a page, as the JSON results document, or as CSV. */
 final class ServiceAnswers {
 
     /** A page with more rows gets slow to render and to read; the JSON and CSV links carry them all. */
     static final int MAX_PAGE_ROWS = 1_000;
+
+    private static final Set<ResponseFormat> EVERY_FORMAT = EnumSet.allOf(ResponseFormat.class);
 
     private final ServiceRepository repository;
     private final ResultsCsv csv = new ResultsCsv();
@@ -30,13 +33,12 @@ final class ServiceAnswers {
 
     void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)
             throws ServletException, IOException, SQLException {
-        ResponseFormat format = ResponseFormat.forLookup(req.getParameter("format"), req.getHeader("Accept"),
-                EnumSet.allOf(ResponseFormat.class));
-        Optional<ServiceRecord> found = ServiceIdGenerator.isWellFormed(serviceId)
-                ? repository.find(serviceId) : Optional.empty();
+        ResponseFormat format = format(req);
+        boolean wellFormed = ServiceIdGenerator.isWellFormed(serviceId);
+        Optional<ServiceRecord> found = wellFormed ? repository.find(serviceId) : Optional.empty();
         if (found.isEmpty()) {
             req.setAttribute("typedServiceId", serviceId); // the error page offers to look up another one
-            Replies.problem(req, resp, format, Problem.notFound(ServiceIdGenerator.isWellFormed(serviceId)
+            Replies.problem(req, resp, format, Problem.notFound(wellFormed
                     ? "there is no service with the ServiceID " + serviceId
                     : "there is no such service: a ServiceID is 8 characters, A-Z and 0-9"));
             return;
@@ -47,6 +49,11 @@ final class ServiceAnswers {
             case CSV -> csv(resp, service);
             default -> page(req, resp, service);
         }
+    }
+
+    /** The form a service's answer takes: any of them, by the format parameter or Accept. */
+    static ResponseFormat format(HttpServletRequest req) {
+        return ResponseFormat.forLookup(req.getParameter("format"), req.getHeader("Accept"), EVERY_FORMAT);
     }
 
     /**

@@ -102,8 +102,7 @@ public class ServicesServlet extends HttpServlet {
             }
         } catch (SQLException e) {
             log("a lookup could not read the database", e);
-            ResponseFormat format = ResponseFormat.forLookup(req.getParameter("format"), req.getHeader("Accept"),
-                    EnumSet.allOf(ResponseFormat.class));
+            ResponseFormat format = ServiceAnswers.format(req);
             if (resp.isCommitted()) {
                 throw new IOException("the database failed while the answer was being sent", e); // cut it short
             }

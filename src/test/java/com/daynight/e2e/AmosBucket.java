@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  */
 final class AmosBucket {
 
-    static final Path AMOS_TEST = Path.of("..", "shared", "datasets", "amos-day-night", "test");
+    /** The amos-day-night data set beside the project: its training and test folders. */
+    static final Path AMOS = Path.of("..", "shared", "datasets", "amos-day-night");
+    static final Path AMOS_TEST = AMOS.resolve("test");
 
     private AmosBucket() {
     }
@@ -31,7 +33,8 @@ final class AmosBucket {
         int count = 0;
         for (String label : LABELS) {
             Path target = Files.createDirectories(bucketsDir.resolve(bucket).resolve(label));
-            for (Path picture : pictures(label).subList(0, Math.min(limit, pictures(label).size()))) {
+            List<Path> pictures = pictures(label);
+            for (Path picture : pictures.subList(0, Math.min(limit, pictures.size()))) {
                 Files.copy(picture, target.resolve(picture.getFileName()));
                 count++;
             }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,8 +90,8 @@ class CrashIT {
     }
 
     private Map<String, String> env(TestDatabase db) {
-        return new HashMap<>(Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
-                "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5"));
+        return RunningJar.envWithDatabase(db.jdbcUrl(),
+                "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5");
     }
 
     private static void finishWithAnotherInstance(TestDatabase db, Map<String, String> env, String id, int count)

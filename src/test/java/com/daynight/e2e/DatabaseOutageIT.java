@@ -30,7 +30,7 @@ class DatabaseOutageIT {
     void aThirtySecondOutageLosesNothing() throws Exception {
         int pictures = AmosBucket.copies(work.resolve("buckets").resolve("big"), 8);
         try (RestartableMariaDb db = RestartableMariaDb.start(work.resolve("mariadb"))) {
-            Map<String, String> env = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
+            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
                     "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "10");
             try (RunningJar service = RunningJar.start("db-outage", env)) {
                 ServiceClient client = new ServiceClient(service);

@@ -62,8 +62,8 @@ class HostileFieldsIT {
             Files.copy(picture, file);
         }
         db = TestDatabase.create();
-        service = RunningJar.start("hostile-fields", Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root",
-                "DB_PASSWORD", "", "BUCKETS_DIR", buckets.toString(), "WORKERS", "1"));
+        service = RunningJar.start("hostile-fields", RunningJar.envWithDatabase(db.jdbcUrl(),
+                "BUCKETS_DIR", buckets.toString(), "WORKERS", "1"));
         client = new ServiceClient(service);
     }
 
@@ -321,11 +321,6 @@ class HostileFieldsIT {
     }
 
     private int rowCount() throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services");
-             ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getInt(1);
-        }
+        return Integer.parseInt(db.query("SELECT COUNT(*) FROM services"));
     }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,8 +53,8 @@ class HostileHttpIT {
         Path holiday = Files.createDirectories(work.resolve("buckets").resolve("holiday"));
         Files.copy(AmosBucket.pictures("day").get(0), holiday.resolve("one.jpg"));
         db = TestDatabase.create();
-        service = RunningJar.start("hostile-http", Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root",
-                "DB_PASSWORD", "", "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1"));
+        service = RunningJar.start("hostile-http", RunningJar.envWithDatabase(db.jdbcUrl(),
+                "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1"));
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The jar's commands, run as users run them: train, evaluate and classify. */
 class JarCommandsIT {
 
-    private static final Path AMOS = Path.of("..", "shared", "datasets", "amos-day-night");
     private static final Pattern ACCURACY = Pattern.compile("accuracy: (\\d\\.\\d{4}) \\((\\d+)/(\\d+)\\)");
 
     @TempDir
@@ -23,7 +22,7 @@ class JarCommandsIT {
 
     @Test
     void evaluateWithTheBundledModelPrintsTheModelCardsAccuracyLast() throws Exception {
-        RunningJar.CommandResult result = RunningJar.command("evaluate", "--data", AMOS.resolve("test").toString());
+        RunningJar.CommandResult result = RunningJar.command("evaluate", "--data", AmosBucket.AMOS.resolve("test").toString());
         System.out.println("evaluate amos-day-night/test:\n" + result.output());
         assertEquals(0, result.exitCode(), result.output());
         Matcher accuracy = ACCURACY.matcher(result.lastLine());
@@ -37,12 +36,12 @@ class JarCommandsIT {
     void trainWritesAModelThatEvaluateAndClassifyUse() throws Exception {
         Path model = work.resolve("retrained.model");
         RunningJar.CommandResult train = RunningJar.command("train",
-                "--data", AMOS.resolve("training").toString(), "--out", model.toString());
+                "--data", AmosBucket.AMOS.resolve("training").toString(), "--out", model.toString());
         assertEquals(0, train.exitCode(), train.output());
         assertTrue(Files.size(model) > 0);
 
         RunningJar.CommandResult evaluate = RunningJar.command("evaluate",
-                "--data", AMOS.resolve("test").toString(), "--model", model.toString());
+                "--data", AmosBucket.AMOS.resolve("test").toString(), "--model", model.toString());
         assertTrue(ACCURACY.matcher(evaluate.lastLine()).matches(), evaluate.output());
 
         Path broken = Files.write(work.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});

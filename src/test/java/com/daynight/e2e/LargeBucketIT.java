@@ -47,7 +47,7 @@ class LargeBucketIT {
         try (TestDatabase db = TestDatabase.create();
              FakeGcsServer gcs = FakeGcsServer.start().generateBucket(BUCKET, OBJECTS, pictures)) {
             ServiceRepository repository = new ServiceRepository(db.dataSource());
-            Map<String, String> env = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
+            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
                     "STORAGE", "gcs", "STORAGE_EMULATOR_HOST", gcs.baseUrl(), "WORKERS", "2",
                     "DATA_DIR", work.resolve("data").toString());
             List<Sample> samples = new ArrayList<>();

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ class OperationsIT {
         String id;
         RunningJar service;
         try (TestDatabase db = TestDatabase.create()) {
-            service = RunningJar.start("operations", Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
+            service = RunningJar.start("operations", RunningJar.envWithDatabase(db.jdbcUrl(),
                     "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
             try (service) {
                 ServiceClient client = new ServiceClient(service);

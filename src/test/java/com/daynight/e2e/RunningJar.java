@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningJar implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target", "daynight.jar");
+    private static final Path JAR = Path.of("target", "daynight.jar");
     private static final String DEFAULT_HEAP = "-Xmx512m";
 
     private final Process process;
@@ -43,8 +44,7 @@ public final class RunningJar implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", "e2e-logs", name + "-" + System.currentTimeMillis() + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(jvmOptions, JAR.toString()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
+        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions)));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -58,9 +58,8 @@ public final class RunningJar implements AutoCloseable {
      * it cannot start; returns the exit code and everything it printed.
      */
     public static CommandResult startExpectingExit(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), JAR.toString()))
+        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP))))
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
         builder.environment().put("PORT", Integer.toString(freePort()));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -74,7 +73,7 @@ public final class RunningJar implements AutoCloseable {
 
     /** Runs one command of the jar (train, evaluate, classify) to its end; returns exit code and output. */
     public static CommandResult command(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), JAR.toString(), args))
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), args))
                 .redirectErrorStream(true);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -92,12 +91,36 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
-    private static List<String> javaCommand(List<String> jvmOptions, String jar, String... args) {
+    /**
+     * The DB_URL, DB_USER and DB_PASSWORD of a test database reached as root with no password (the shared
+     * {@code TestDatabase} or a {@link RestartableMariaDb}), with these further settings (name, value, ...).
+     * A fresh, modifiable map.
+     */
+    static Map<String, String> envWithDatabase(String jdbcUrl, String... settings) {
+        if (settings.length % 2 != 0) {
+            throw new IllegalArgumentException("settings come in name-value pairs: " + List.of(settings));
+        }
+        Map<String, String> env = new HashMap<>(Map.of("DB_URL", jdbcUrl, "DB_USER", "root", "DB_PASSWORD", ""));
+        for (int i = 0; i < settings.length; i += 2) {
+            if (env.put(settings[i], settings[i + 1]) != null) {
+                throw new IllegalArgumentException("set twice: " + settings[i]);
+            }
+        }
+        return env;
+    }
+
+    /** The service's own settings are left out of the environment this JVM passes on. */
+    private static ProcessBuilder withoutInheritedSettings(ProcessBuilder builder) {
+        builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.equals("STORAGE") || k.equals("MODEL"));
+        return builder;
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar);
+        command.add(JAR.toString());
         command.addAll(List.of(args));
         return command;
     }
@@ -167,7 +190,8 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on at the moment (for the service, a database, or a connection to be refused). */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +21,7 @@ class StartupChecksIT {
 
     @Test
     void anUnreachableDatabase() throws Exception {
-        String url = "jdbc:mysql://127.0.0.1:" + closedPort() + "/daynight";
+        String url = "jdbc:mysql://127.0.0.1:" + RunningJar.freePort() + "/daynight";
         assertOneClearLine(Map.of("DB_URL", url, "DB_USER", "daynight", "DB_PASSWORD", "x"),
                 "the database at " + url + " cannot be reached: Connection refused");
     }
@@ -68,11 +67,5 @@ class StartupChecksIT {
         assertEquals("ERROR", line.get("severity").asText(), lines[0]);
         assertTrue(line.get("message").asText().startsWith("DayNight cannot start: " + reason), lines[0]);
         assertTrue(!line.has("stack_trace"), "no stack trace: " + lines[0]);
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -76,7 +76,7 @@ class SubmissionLoadIT {
     }
 
     private static Map<String, String> env(TestDatabase db, Path buckets, Map<String, String> more) {
-        Map<String, String> env = new TreeMap<>(Map.of("DB_URL", db.jdbcUrl(), "DB_USER", "root", "DB_PASSWORD", "",
+        Map<String, String> env = new TreeMap<>(RunningJar.envWithDatabase(db.jdbcUrl(),
                 "BUCKETS_DIR", buckets.toString(), "WORKERS", "2"));
         env.putAll(more);
         return env;

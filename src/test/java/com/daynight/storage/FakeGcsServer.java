@@ -96,12 +96,6 @@ public final class FakeGcsServer implements AutoCloseable {
         return this;
     }
 
-    public void remove(String bucket, String name) {
-        if (buckets.get(bucket) != null) {
-            stored(bucket).remove(name);
-        }
-    }
-
     /**
      * A bucket of {@code count} JPEGs, img-000000.jpg onwards, made up as they are listed and read: object i
      * has the bytes of {@code contents[i % contents.size()]}, so even 100,000 objects take almost no memory.

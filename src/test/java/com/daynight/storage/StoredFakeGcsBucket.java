@@ -12,10 +12,6 @@ final class StoredFakeGcsBucket implements FakeGcsBucket {
         objects.put(object.name(), object);
     }
 
-    void remove(String name) {
-        objects.remove(name);
-    }
-
     @Override
     public FakeGcsObject get(String name) {
         return objects.get(name);

@@ -62,10 +62,10 @@ final class LightSources implements FeatureGroup {
     }
 
     private static int darkestOf(int[] luma, int up, int centre, int down) {
-        int darkest = 255;
-        for (int row : new int[] {up, centre, down}) {
-            darkest = Math.min(darkest, Math.min(luma[row - 1], Math.min(luma[row], luma[row + 1])));
-        }
-        return darkest;
+        return Math.min(darkestAround(luma, up), Math.min(darkestAround(luma, centre), darkestAround(luma, down)));
+    }
+
+    private static int darkestAround(int[] luma, int at) {
+        return Math.min(luma[at - 1], Math.min(luma[at], luma[at + 1]));
     }
 }

@@ -45,6 +45,11 @@ public final class Pixels {
         return luma.length;
     }
 
+    /** The end (exclusive, row-major) of the top third of the rows, at least one row: where the sky usually is. */
+    int topThirdEnd() {
+        return Math.max(1, height / 3) * width;
+    }
+
     public static Pixels of(BufferedImage image) {
         Pixels pixels = new Pixels(packedRgb(image), image.getWidth(), image.getHeight());
         pixels.fill();

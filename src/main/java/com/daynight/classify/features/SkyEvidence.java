@@ -27,8 +27,7 @@ final class SkyEvidence implements FeatureGroup {
 
     @Override
     public void extract(Pixels pixels, double[] into, int offset) {
-        int topRows = Math.max(1, pixels.height / 3);
-        int topEnd = topRows * pixels.width;
+        int topEnd = pixels.topThirdEnd();
         long blueSky = 0;
         long greySky = 0;
         long dark = 0;

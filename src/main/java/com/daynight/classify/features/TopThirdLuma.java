@@ -19,7 +19,7 @@ final class TopThirdLuma implements FeatureGroup {
 
     @Override
     public void extract(Pixels pixels, double[] into, int offset) {
-        int topEnd = Math.max(1, pixels.height / 3) * pixels.width;
+        int topEnd = pixels.topThirdEnd();
         long[] counts = new long[BINS];
         for (int i = 0; i < topEnd; i++) {
             counts[pixels.luma[i] * BINS / 256]++;

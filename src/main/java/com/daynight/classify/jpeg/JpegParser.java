@@ -47,7 +47,7 @@ final class JpegParser {
             if (marker == Markers.SOI) {
                 throw JpegException.corrupt("misplaced start of image");
             }
-            int length = u16(pos);
+            int length = Segments.u16(data, pos);
             int end = pos + length;
             if (length < 2 || end > data.length) {
                 break;
@@ -85,7 +85,7 @@ final class JpegParser {
         } else if (marker == Markers.DQT) {
             Segments.quantTables(data, start, end, quant0, quantDefined);
         } else if (marker == Markers.DRI) {
-            restartInterval = Segments.need(data, start, 2, end) ? u16(start) : 0;
+            restartInterval = Segments.need(data, start, 2, end) ? Segments.u16(data, start) : 0;
         } else if (marker == Markers.DAC) {
             throw JpegException.unsupported("arithmetic coding");
         } else if (marker == Markers.DNL || marker == 0xDE || marker == 0xDF) {
@@ -176,10 +176,6 @@ final class JpegParser {
             }
         }
         return high == 0 ? ScanDecoder.Mode.DC_FIRST : ScanDecoder.Mode.DC_REFINE;
-    }
-
-    private int u16(int pos) {
-        return (data[pos] & 0xFF) << 8 | (data[pos + 1] & 0xFF);
     }
 
     private boolean ascii(int pos, String text) {

@@ -3,8 +3,6 @@ package com.daynight.classify.jpeg;
 /** Marker codes (ITU T.81 table B.1) and a scan for the next marker in entropy-coded data. */
 final class Markers {
 
-    static final int SOF0 = 0xC0;
-    static final int SOF1 = 0xC1;
     static final int SOF2 = 0xC2;
     static final int DHT = 0xC4;
     static final int DAC = 0xCC;

@@ -94,7 +94,7 @@ final class ScanDecoder {
             }
         }
         for (Component c : components) {
-            c.dcPointTransform = mode == Mode.BASELINE ? 0 : pointTransform;
+            c.dcPointTransform = pointTransform;
         }
         return reader.endOfSegment();
     }
@@ -243,9 +243,7 @@ final class ScanDecoder {
                             long word;
                             if (pos + 8 <= end && (((word = (long) LONG_BE.get(data, pos)) & 0x7F7F7F7F7F7F7F7FL)
                                     + 0x0101010101010101L & word & 0x8080808080808080L) == 0) {
-                                // No 0xFF among the next 8 bytes: take as many whole bytes as fit. The bits of
-                                // the byte that does not fit fall below the buffered ones, where the next
-                                // refill puts the same byte again.
+                                // As for the DC difference above.
                                 buffer |= word >>> bits;
                                 int taken = (63 - bits) >> 3;
                                 bits += taken << 3;

@@ -109,16 +109,24 @@ public class ServiceRepository {
      * in memory, and a slow reader of the answer never holds a connection for long.
      */
     public void forEachResult(String serviceId, Consumer<ImageResult> sink) throws SQLException {
+        forEachResult(serviceId, 0, sink);
+    }
+
+    /**
+     * As {@link #forEachResult(String, Consumer)}, from the result at index {@code from} (0 for the first) on:
+     * a page that follows a running service asks only for the results it has not seen yet.
+     */
+    public void forEachResult(String serviceId, int from, Consumer<ImageResult> sink) throws SQLException {
         forEachResult(afterSeq -> {
             try (Connection c = dataSource.getConnection()) {
                 return page(c, serviceId, afterSeq, PAGE_SIZE);
             }
-        }, sink);
+        }, from, sink);
     }
 
     /** As {@link #forEachResult(String, Consumer)}, inside the caller's transaction. */
     void forEachResult(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
-        forEachResult(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), sink);
+        forEachResult(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), 0, sink);
     }
 
     /** Reads the page after a sequence number. */
@@ -126,8 +134,9 @@ public class ServiceRepository {
         List<ResultRow> after(int seq) throws SQLException;
     }
 
-    private static void forEachResult(Pages pages, Consumer<ImageResult> sink) throws SQLException {
-        int afterSeq = -1;
+    private static void forEachResult(Pages pages, int from, Consumer<ImageResult> sink) throws SQLException {
+        // Results are numbered 0 .. n-1 with no gap (they are written in order, a batch per transaction).
+        int afterSeq = from - 1;
         List<ResultRow> page;
         do {
             page = pages.after(afterSeq);

@@ -22,6 +22,8 @@ public final class ResultsDocument {
     /** In the stored document of a service too big for one row: where its results are kept instead. */
     public static final String RESULTS_STORED_IN = "ResultsStoredIn";
     public static final String RESULTS_COUNT = "ResultsCount";
+    /** In an answer that holds the results from some index on only: that index. */
+    public static final String RESULTS_FROM = "ResultsFrom";
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -57,9 +59,21 @@ public final class ResultsDocument {
      */
     public static <E extends Exception> void write(ServiceRecord service, boolean withStatus, Writer out,
             ResultSource<E> results) throws E {
+        write(service, withStatus, 0, out, results);
+    }
+
+    /**
+     * As {@link #write(ServiceRecord, boolean, Writer, ResultSource)}, for the results from index {@code from}
+     * on; unless that is 0, {@value #RESULTS_FROM} says so, so that a part is never taken for the whole.
+     */
+    public static <E extends Exception> void write(ServiceRecord service, boolean withStatus, int from, Writer out,
+            ResultSource<E> results) throws E {
         try {
             JsonGenerator json = JSON.createGenerator(out);
             writeHeader(json, service, withStatus);
+            if (from != 0) {
+                json.writeNumberField(RESULTS_FROM, from);
+            }
             json.writeArrayFieldStart("Results");
             results.forEach(result -> writeResult(json, result));
             json.writeEndArray();

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /** GET /services/{id}: one service as a page, as the JSON results document, or as CSV. */
@@ -21,6 +22,10 @@ final class ServiceAnswers {
 
     /** A page with more rows gets slow to render and to read; the JSON and CSV links carry them all. */
     static final int MAX_PAGE_ROWS = 1_000;
+
+    /** The JSON answer's parameter that asks for the results from an index on, as a page following a service does. */
+    static final String FROM = "from";
+    static final int MAX_FROM = 999_999_999;
 
     private static final Set<ResponseFormat> EVERY_FORMAT = EnumSet.allOf(ResponseFormat.class);
 
@@ -44,8 +49,15 @@ final class ServiceAnswers {
             return;
         }
         ServiceRecord service = found.get();
+        OptionalInt from = format == ResponseFormat.JSON ? resultsFrom(req.getParameter(FROM)) : OptionalInt.of(0);
+        if (from.isEmpty()) {
+            Replies.problem(req, resp, format, Problem.invalid(FROM, FROM
+                    + ": the index of the first result wanted (0 for the first), a whole number from 0 to "
+                    + MAX_FROM));
+            return;
+        }
         switch (format) {
-            case JSON -> json(resp, service);
+            case JSON -> json(resp, service, from.getAsInt());
             case CSV -> csv(resp, service);
             default -> page(req, resp, service);
         }
@@ -61,10 +73,21 @@ final class ServiceAnswers {
      * only a pointer there). The first page is read before the first byte goes out, so a database failure
      * still becomes a 503; one later on cuts the answer short, unfinished, rather than pass for the whole.
      */
-    private void json(HttpServletResponse resp, ServiceRecord service) throws IOException, SQLException {
+    private void json(HttpServletResponse resp, ServiceRecord service, int from) throws IOException, SQLException {
         resp.setContentType("application/json;charset=UTF-8");
-        ResultsDocument.write(service, true, resp.getWriter(),
-                sink -> repository.forEachResult(service.serviceId(), sink));
+        ResultsDocument.write(service, true, from, resp.getWriter(),
+                sink -> repository.forEachResult(service.serviceId(), from, sink));
+    }
+
+    /** The {@value #FROM} parameter: absent is 0; anything but a whole number in range is empty. */
+    static OptionalInt resultsFrom(String value) {
+        if (value == null) {
+            return OptionalInt.of(0);
+        }
+        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(value));
     }
 
     /** Streamed row by row: a bucket of many thousand images never sits in memory for its CSV. */

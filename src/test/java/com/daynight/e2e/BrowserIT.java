@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,8 +66,9 @@ class BrowserIT {
         assertEquals(10, AmosBucket.create(buckets, "holiday", 5));
         Files.writeString(buckets.resolve("holiday").resolve("broken.jpg"), "not a picture");
         assertEquals(160 * BIG_COPIES, AmosBucket.createLinked(buckets, "big", BIG_COPIES));
+        // JSON log lines: their access lines carry the query, which shows what the page's polls asked for.
         service = RunningJar.start("browser", Map.of("BUCKETS_DIR", buckets.toString(),
-                "DATA_DIR", work.resolve("data").toString(), "WORKERS", "2"));
+                "DATA_DIR", work.resolve("data").toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
         client = new ServiceClient(service);
         base = service.baseUrl();
         browser = Browser.start(Files.createDirectories(work.resolve("downloads")));
@@ -147,6 +152,13 @@ class BrowserIT {
         assertEquals("100", browser.find("progress-bar").getDomAttribute("aria-valuenow"));
         assertEquals(total, count("count-day") + count("count-night") + count("count-error"));
         assertEquals(0, count("count-error"));
+        long serverDays = StreamSupport.stream(client.document(id).get("serviceResults").get("Results").spliterator(),
+                false).filter(entry -> entry.get("result").asText().equals("day")).count();
+        assertEquals(serverDays, count("count-day"), "the page's counts, grown poll by poll, are the server's");
+        List<Integer> pollsFrom = pollsFrom(id);
+        assertTrue(pollsFrom.size() >= 2 && pollsFrom.get(pollsFrom.size() - 1) > 0, "polls asked only for new "
+                + "results: " + pollsFrom);
+        assertEquals(pollsFrom.stream().sorted().toList(), pollsFrom, "each poll from where the last one ended");
         assertTrue(browser.text("announcer").startsWith("The service is finished"), browser.text("announcer"));
         assertTrue(browser.find("progress-hint").getDomAttribute("hidden") != null, "no longer says it follows");
         assertEquals(1000, table.rows().size(), "the page lists at most 1000 rows");
@@ -254,6 +266,13 @@ class BrowserIT {
     }
 
     // --- helpers
+
+    /** The from=n of each of the page's polls for the service, in order, read from the service's access log. */
+    private List<Integer> pollsFrom(String id) throws IOException {
+        Pattern poll = Pattern.compile("\"requestUrl\":\"/services/" + id + "\\?format=json&from=(\\d+)\"");
+        return service.log().lines().map(poll::matcher).filter(Matcher::find)
+                .map(found -> Integer.valueOf(found.group(1))).toList();
+    }
 
     private void awaitStatus(String wanted, Duration timeout, Runnable onEachLook) {
         new WebDriverWait(browser.driver, timeout, Duration.ofMillis(200))

@@ -106,6 +106,12 @@ class ResultsColumnIT {
         repository.forEachResult("PAGE0001", read::add);
         assertEquals(results(count), read);
         assertEquals(results(5), repository.firstResults("PAGE0001", 5));
+        List<ImageResult> rest = new ArrayList<>();
+        repository.forEachResult("PAGE0001", ServiceRepository.PAGE_SIZE - 1, rest::add);
+        assertEquals(results(count).subList(ServiceRepository.PAGE_SIZE - 1, count), rest, "from an index, across pages");
+        List<ImageResult> none = new ArrayList<>();
+        repository.forEachResult("PAGE0001", count, none::add);
+        assertEquals(List.of(), none, "from the end: nothing");
         assertTrue(queue.finish("PAGE0001", "me"));
         assertEquals(count, stored("PAGE0001").get("Results").size());
     }

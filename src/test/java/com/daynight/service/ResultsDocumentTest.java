@@ -126,6 +126,21 @@ class ResultsDocumentTest {
         assertEquals(0, results.size());
     }
 
+    @Test
+    void aPartFromAnIndexSaysWhereItStartsRightBeforeTheResults() throws Exception {
+        StringWriter out = new StringWriter();
+        ResultsDocument.write(record("x", REQUEST), true, 2, out,
+                sink -> sink.accept(ImageResult.classified("c.jpg", "day", 0.9)));
+        JsonNode doc = parse(out.toString()).get("serviceResults");
+        assertEquals(2, doc.get(ResultsDocument.RESULTS_FROM).asInt());
+        assertEquals("c.jpg", doc.get("Results").get(0).get("image").asText());
+        List<String> fields = new ArrayList<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertEquals(fields.indexOf("Results") - 1, fields.indexOf(ResultsDocument.RESULTS_FROM), fields.toString());
+        assertFalse(parse(withStatus(record("x", REQUEST), List.of())).get("serviceResults")
+                .has(ResultsDocument.RESULTS_FROM), "the whole document has no marker");
+    }
+
     static Stream<Arguments> requestDates() {
         return Stream.of(
                 Arguments.of("2017-12-29T18:45:10.123Z", "2017", "December", "29", "18h45m"),

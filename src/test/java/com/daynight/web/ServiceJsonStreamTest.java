@@ -52,12 +52,12 @@ class ServiceJsonStreamTest {
     /** Hands on {@code before} results, then fails as a lost database connection does. */
     private static void resultsFailingAfter(int before) throws SQLException {
         doAnswer(call -> {
-            Consumer<ImageResult> sink = call.getArgument(1);
+            Consumer<ImageResult> sink = call.getArgument(2);
             for (int i = 0; i < before; i++) {
                 sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), "day", 0.9));
             }
             throw new SQLException("connection lost");
-        }).when(server.repository).forEachResult(eq(ID), any());
+        }).when(server.repository).forEachResult(eq(ID), eq(0), any());
     }
 
     private HttpResponse<String> getJson() throws Exception {

@@ -213,6 +213,10 @@ class WebHttpTest {
             results.forEach(call.<Consumer<ImageResult>>getArgument(1));
             return null;
         }).when(server.repository).forEachResult(eq(ID), any());
+        doAnswer(call -> {
+            results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
+            return null;
+        }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
         when(server.repository.countResults(ID)).thenReturn(new ResultCounts(
                 (int) results.stream().filter(r -> r.result().equals("day")).count(),
                 (int) results.stream().filter(r -> r.result().equals("night")).count(),
@@ -289,6 +293,35 @@ class WebHttpTest {
             assertEquals("beach.jpg", doc.get("Results").get(0).get("image").asText());
             assertEquals("error", doc.get("Results").get(2).get("result").asText());
         }
+    }
+
+    @Test
+    void jsonFromAnIndexHoldsTheResultsFromThereAndSaysSo() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
+        JsonNode rest = JSON.readTree(get("/services/" + ID + "?format=json&from=1", null).body()).get("serviceResults");
+        assertEquals(1, rest.get("ResultsFrom").asInt());
+        assertEquals(2, rest.get("Results").size());
+        assertEquals("night", rest.get("Results").get(0).get("result").asText());
+        assertEquals(3, rest.get("Progress").get("done").asInt(), "the status fields stay whole");
+        JsonNode none = JSON.readTree(get("/services/" + ID + "?format=json&from=3", null).body()).get("serviceResults");
+        assertEquals(0, none.get("Results").size(), "nothing new yet");
+        JsonNode whole = JSON.readTree(get("/services/" + ID + "?format=json&from=0", null).body()).get("serviceResults");
+        assertFalse(whole.has("ResultsFrom"), "the whole document is the contract's, unmarked");
+        assertEquals(3, whole.get("Results").size());
+    }
+
+    @Test
+    void aFromThatIsNoIndexIsRefusedByName() throws Exception {
+        serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
+        for (String from : List.of("-1", "abc", "1.5", "", "1e3", "9999999999", "%EF%BC%91")) {
+            HttpResponse<String> resp = get("/services/" + ID + "?format=json&from=" + from, null);
+            assertEquals(400, resp.statusCode(), from);
+            JsonNode problem = JSON.readTree(resp.body());
+            assertEquals("from", problem.get("field").asText(), from);
+            assertTrue(problem.get("error").asText().startsWith("from: the index of the first result"), from);
+        }
+        assertEquals(200, get("/services/" + ID + "?format=csv&from=abc", null).statusCode(),
+                "only the JSON answer reads it");
     }
 
     @Test

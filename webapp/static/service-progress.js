@@ -31,7 +31,8 @@
 
   function poll() {
     var began = performance.now();
-    fetch(page.dataset.jsonUrl + '&from=' + seen, { headers: { Accept: 'application/json' }, cache: 'no-store' })
+    var from = seen;
+    fetch(page.dataset.jsonUrl + '&from=' + from, { headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then(function (response) {
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
@@ -39,6 +40,12 @@
         return response.json();
       })
       .then(function (document) {
+        if (document.serviceResults.Progress.done < from) {
+          // Fewer results than the page holds: the service started over (its bucket changed between two
+          // attempts), so the rows and counts here are stale. The page is drawn again from the server.
+          window.location.reload();
+          return;
+        }
         failures = 0;
         byId('progress-hint').textContent = 'This page follows the service until it is done.';
         update(document.serviceResults);

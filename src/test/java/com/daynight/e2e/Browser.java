@@ -23,16 +23,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its chromedriver (never a downloaded browser), with a fresh
  * profile, downloads into a folder of the test's, and full-page screenshots at desktop and phone widths.
+ * Public for the web package's tests of the page scripts against a stand-in server.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final int DESKTOP_WIDTH = 1280;
     static final int PHONE_WIDTH = 390;
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     final Path downloads;
     private final Path profile;
 
@@ -42,11 +43,11 @@ final class Browser implements AutoCloseable {
         this.downloads = downloads;
     }
 
-    static boolean isInstalled() {
+    public static boolean isInstalled() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static Browser start(Path downloads) throws IOException {
+    public static Browser start(Path downloads) throws IOException {
         Path profile = Files.createTempDirectory("daynight-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -66,15 +67,15 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile, downloads);
     }
 
-    WebElement find(String id) {
+    public WebElement find(String id) {
         return driver.findElement(By.id(id));
     }
 
-    String text(String id) {
+    public String text(String id) {
         return find(id).getText();
     }
 
-    Object script(String script, Object... args) {
+    public Object script(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 

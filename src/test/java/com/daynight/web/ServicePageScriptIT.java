@@ -1,0 +1,126 @@
+package com.daynight.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.daynight.e2e.Browser;
+import com.daynight.service.ImageResult;
+import com.daynight.service.ResultCounts;
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * service-progress.js in a real browser against the real webapp, with the database stood in for: the page of a
+ * running service asks only for the results after those it holds, adds their counts to its own, and draws
+ * itself again when the service started over (fewer results than it holds).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServicePageScriptIT {
+
+    private static final String ID = "RUNX0001";
+    private static final Instant AT = Instant.parse("2026-11-24T10:15:00Z");
+    private static final List<ImageResult> FIRST = List.of(ImageResult.classified("a.jpg", "day", 0.9),
+            ImageResult.classified("b.jpg", "night", 0.8), ImageResult.classified("c.jpg", "day", 0.7));
+
+    private WebTestServer server;
+    private Browser browser;
+
+    @BeforeAll
+    void start(@TempDir Path downloads) throws Exception {
+        Assumptions.assumeTrue(Browser.isInstalled(), "no browser on this machine: " + Browser.CHROMIUM + " and "
+                + Browser.CHROMEDRIVER + " (Debian packages chromium and chromium-driver) are needed");
+        server = WebTestServer.start();
+        browser = Browser.start(downloads);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try (WebTestServer stopping = server) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    /** The stand-in database holds {@code results} of a running service of 10 images. */
+    private void holds(List<ImageResult> results) throws SQLException {
+        when(server.repository.find(ID)).thenReturn(java.util.Optional.of(new ServiceRecord(ID, "Ann", "photos", AT,
+                AT, ServiceStatus.STARTED, null, null, results.size(), 10)));
+        doAnswer(call -> {
+            results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
+            return null;
+        }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
+        when(server.repository.countResults(ID)).thenReturn(new ResultCounts(count(results, "day"),
+                count(results, "night"), count(results, "error")));
+        when(server.repository.firstResults(eq(ID), anyInt())).thenReturn(results);
+    }
+
+    private static int count(List<ImageResult> results, String kind) {
+        return (int) results.stream().filter(r -> r.result().equals(kind)).count();
+    }
+
+    private void openPage() {
+        browser.driver.get(server.uri("/services/" + ID).toString());
+        browser.script("window.notReloaded = true;");
+    }
+
+    private void awaitCounts(int day, int night, int error) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d ->
+                browser.text("count-day").equals(String.valueOf(day))
+                        && browser.text("count-night").equals(String.valueOf(night))
+                        && browser.text("count-error").equals(String.valueOf(error)));
+    }
+
+    private int rows() {
+        return browser.driver.findElements(By.cssSelector("#results tbody tr")).size();
+    }
+
+    @Test
+    void newResultsAreAskedForFromWhereThePageIsAndAddedToItsCounts() throws Exception {
+        holds(FIRST);
+        openPage();
+        assertEquals(3, rows());
+        clearInvocations(server.repository);
+        holds(Stream.concat(FIRST.stream(), Stream.of(ImageResult.classified("d.jpg", "day", 0.6),
+                ImageResult.failed("e.jpg", "not a decodable JPEG"))).toList());
+
+        awaitCounts(3, 1, 1);
+        assertEquals(5, rows(), "the two new rows follow the three the page had");
+        assertEquals("e.jpg", browser.driver.findElement(By.cssSelector("#results tbody tr:last-child td")).getText());
+        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "updated in place");
+        verify(server.repository, atLeastOnce()).forEachResult(eq(ID), eq(3), any());
+    }
+
+    @Test
+    void aServiceThatStartedOverDrawsItsPageAgain() throws Exception {
+        holds(FIRST);
+        openPage();
+        holds(List.of(ImageResult.classified("z.jpg", "night", 0.9)));
+
+        awaitCounts(0, 1, 0);
+        assertEquals(null, browser.script("return window.notReloaded;"), "the page was loaded again");
+        assertEquals(1, rows(), "no stale rows stay behind");
+    }
+}

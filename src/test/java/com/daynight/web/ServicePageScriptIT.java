@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +67,7 @@ class ServicePageScriptIT {
 
     /** The stand-in database holds {@code results} of a running service of 10 images. */
     private void holds(List<ImageResult> results) throws SQLException {
-        when(server.repository.find(ID)).thenReturn(java.util.Optional.of(new ServiceRecord(ID, "Ann", "photos", AT,
+        when(server.repository.find(ID)).thenReturn(Optional.of(new ServiceRecord(ID, "Ann", "photos", AT,
                 AT, ServiceStatus.STARTED, null, null, results.size(), 10)));
         doAnswer(call -> {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));

@@ -7,6 +7,7 @@ import com.daynight.job.WorkerPool;
 import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
 import com.daynight.persistence.ServiceCounts;
+import com.daynight.persistence.QueueAdmission;
 import com.daynight.persistence.ServiceRepository;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ServiceIdGenerator;
@@ -87,8 +88,8 @@ public final class DayNightApp implements ServletContextListener {
         metrics.watch(new ServiceCounts(dataSource));
         workers = new WorkerPool(queue, metrics.countingErrors(ImageStores.create(config)), classifier,
                 instanceName(), config.workers(), config.lease(), metrics);
-        SubmissionService submissions = new SubmissionService(repository, new ServiceIdGenerator(),
-                config.queueLimit(), workers::wakeUp);
+        SubmissionService submissions = new SubmissionService(new QueueAdmission(dataSource, config.queueLimit()),
+                new ServiceIdGenerator(), workers::wakeUp);
 
         context.addFilter("access-log", new AccessLogFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

@@ -41,10 +41,15 @@ public class ServiceRepository {
      * @return false when the ServiceID exists already (the caller draws another)
      */
     public boolean insertQueued(String serviceId, String userName, String bucket) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO services"
-                     + " (ServiceID, UserName, Bucket, ServiceRequestTime, Status)"
-                     + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued')")) {
+        try (Connection c = dataSource.getConnection()) {
+            return insertQueued(c, serviceId, userName, bucket);
+        }
+    }
+
+    static boolean insertQueued(Connection c, String serviceId, String userName, String bucket) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO services"
+                + " (ServiceID, UserName, Bucket, ServiceRequestTime, Status)"
+                + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued')")) {
             insert.setString(1, serviceId);
             insert.setString(2, userName);
             insert.setString(3, bucket);
@@ -57,8 +62,13 @@ public class ServiceRepository {
 
     /** How many services wait for a worker: the queue's depth. */
     public int countQueued() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services WHERE Status = 'queued'");
+        try (Connection c = dataSource.getConnection()) {
+            return countQueued(c);
+        }
+    }
+
+    static int countQueued(Connection c) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services WHERE Status = 'queued'");
              ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getInt(1);

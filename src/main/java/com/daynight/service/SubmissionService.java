@@ -1,6 +1,6 @@
 package com.daynight.service;
 
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.QueueAdmission;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
@@ -13,18 +13,16 @@ public class SubmissionService {
     /** 36^8 ids make a collision rare; a few retries make a failure to find a free one practically impossible. */
     static final int MAX_ID_ATTEMPTS = 5;
 
-    private final ServiceRepository repository;
+    private final QueueAdmission admission;
     private final Supplier<String> ids;
-    private final int queueLimit;
     private final Runnable onSubmitted;
 
     /**
      * @param onSubmitted called after each insert, so this instance's idle workers look at the queue at once
      */
-    public SubmissionService(ServiceRepository repository, Supplier<String> ids, int queueLimit, Runnable onSubmitted) {
-        this.repository = repository;
+    public SubmissionService(QueueAdmission admission, Supplier<String> ids, Runnable onSubmitted) {
+        this.admission = admission;
         this.ids = ids;
-        this.queueLimit = queueLimit;
         this.onSubmitted = onSubmitted;
     }
 
@@ -36,14 +34,18 @@ public class SubmissionService {
     public String submit(String userName, String bucket) {
         SubmissionValidator.validate(userName, bucket);
         try {
-            if (repository.countQueued() >= queueLimit) {
-                throw new ServiceUnavailableException("the queue is full (" + queueLimit + " services wait)", null);
-            }
             for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
                 String id = ids.get();
-                if (repository.insertQueued(id, userName, bucket)) {
-                    onSubmitted.run();
-                    return id;
+                switch (admission.admit(id, userName, bucket)) {
+                    case QUEUED -> {
+                        onSubmitted.run();
+                        return id;
+                    }
+                    case QUEUE_FULL -> throw new ServiceUnavailableException(
+                            "the queue is full (" + admission.limit() + " services wait)", null);
+                    case ID_TAKEN -> {
+                        // drawn again
+                    }
                 }
             }
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package com.daynight.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -13,7 +14,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.QueueAdmission;
+import com.daynight.persistence.QueueAdmission.Outcome;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
@@ -28,15 +30,15 @@ import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
+/** The submission's path around a stand-in queue; QueueAdmissionIT holds the limit against a real database. */
 @ExtendWith(MockitoExtension.class)
 class SubmissionServiceTest {
 
     private static final String USER = "Michael Jordan";
     private static final String BUCKET = "my-photos";
-    private static final int LIMIT = 100;
 
     @Mock
-    ServiceRepository repository;
+    QueueAdmission admission;
 
     @Mock
     Runnable onSubmitted;
@@ -47,100 +49,70 @@ class SubmissionServiceTest {
     }
 
     private SubmissionService service(Supplier<String> ids) {
-        return new SubmissionService(repository, ids, LIMIT, onSubmitted);
+        return new SubmissionService(admission, ids, onSubmitted);
     }
 
     @Test
-    void insertsAndReturnsTheId() throws SQLException {
-        when(repository.countQueued()).thenReturn(0);
-        when(repository.insertQueued("BK98GPW5", USER, BUCKET)).thenReturn(true);
+    void queuesAndReturnsTheId() throws SQLException {
+        when(admission.admit("BK98GPW5", USER, BUCKET)).thenReturn(Outcome.QUEUED);
 
         assertEquals("BK98GPW5", service(ids("BK98GPW5")).submit(USER, BUCKET));
 
-        InOrder order = inOrder(repository, onSubmitted);
-        order.verify(repository).countQueued();
-        order.verify(repository).insertQueued("BK98GPW5", USER, BUCKET);
+        InOrder order = inOrder(admission, onSubmitted);
+        order.verify(admission).admit("BK98GPW5", USER, BUCKET);
         order.verify(onSubmitted).run();
-        verifyNoMoreInteractions(repository, onSubmitted);
+        verifyNoMoreInteractions(admission, onSubmitted);
     }
 
     @Test
-    void collisionRetriesWithTheNextDistinctId() throws SQLException {
-        when(repository.countQueued()).thenReturn(3);
-        when(repository.insertQueued("AAAAAAAA", USER, BUCKET)).thenReturn(false);
-        when(repository.insertQueued("BBBBBBBB", USER, BUCKET)).thenReturn(true);
+    void aTakenIdIsDrawnAgain() throws SQLException {
+        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenReturn(Outcome.ID_TAKEN);
+        when(admission.admit("BBBBBBBB", USER, BUCKET)).thenReturn(Outcome.QUEUED);
 
-        String id = service(ids("AAAAAAAA", "AAAAAAAA", "BBBBBBBB")).submit(USER, BUCKET);
+        assertEquals("BBBBBBBB", service(ids("AAAAAAAA", "AAAAAAAA", "BBBBBBBB")).submit(USER, BUCKET));
 
-        assertEquals("BBBBBBBB", id);
-        verify(repository, times(2)).insertQueued("AAAAAAAA", USER, BUCKET);
-        verify(repository).insertQueued("BBBBBBBB", USER, BUCKET);
-        verify(onSubmitted, times(1)).run();
+        verify(admission, times(2)).admit("AAAAAAAA", USER, BUCKET);
+        verify(onSubmitted).run();
     }
 
     @Test
     void fiveCollisionsInARowMeanUnavailable() throws SQLException {
-        when(repository.countQueued()).thenReturn(0);
-        when(repository.insertQueued(anyString(), eq(USER), eq(BUCKET))).thenReturn(false);
+        when(admission.admit(anyString(), eq(USER), eq(BUCKET))).thenReturn(Outcome.ID_TAKEN);
 
         SubmissionService s = service(ids("AAAAAAA1", "AAAAAAA2", "AAAAAAA3", "AAAAAAA4", "AAAAAAA5", "AAAAAAA6"));
         assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
 
-        verify(repository, times(SubmissionService.MAX_ID_ATTEMPTS)).insertQueued(anyString(), eq(USER), eq(BUCKET));
-        verify(repository, never()).insertQueued(eq("AAAAAAA6"), anyString(), anyString());
+        verify(admission, times(SubmissionService.MAX_ID_ATTEMPTS)).admit(anyString(), eq(USER), eq(BUCKET));
+        verify(admission, never()).admit(eq("AAAAAAA6"), anyString(), anyString());
         verifyNoInteractions(onSubmitted);
     }
 
     @Test
-    void databaseErrorOnInsertMeansUnavailableAndNothingFurther() throws SQLException {
+    void aFullQueueMeansUnavailableAtOnce() throws SQLException {
+        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenReturn(Outcome.QUEUE_FULL);
+        when(admission.limit()).thenReturn(20);
+
+        SubmissionService s = service(ids("AAAAAAAA", "BBBBBBBB"));
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
+
+        assertTrue(e.getMessage().contains("the queue is full (20 services wait)"), e.getMessage());
+        verify(admission).admit("AAAAAAAA", USER, BUCKET);
+        verify(admission, never()).admit(eq("BBBBBBBB"), anyString(), anyString());
+        verifyNoInteractions(onSubmitted);
+    }
+
+    @Test
+    void aDatabaseErrorMeansUnavailableAndNothingFurther() throws SQLException {
         SQLException down = new SQLException("connection refused");
-        when(repository.countQueued()).thenReturn(0);
-        when(repository.insertQueued("AAAAAAAA", USER, BUCKET)).thenThrow(down);
+        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenThrow(down);
 
         SubmissionService s = service(ids("AAAAAAAA", "BBBBBBBB"));
         ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
 
         assertSame(down, e.getCause());
-        verify(repository).countQueued();
-        verify(repository).insertQueued("AAAAAAAA", USER, BUCKET);
-        verifyNoMoreInteractions(repository);
+        verify(admission).admit("AAAAAAAA", USER, BUCKET);
+        verifyNoMoreInteractions(admission);
         verifyNoInteractions(onSubmitted);
-    }
-
-    @Test
-    void databaseErrorOnCountMeansUnavailableAndNoInsert() throws SQLException {
-        SQLException down = new SQLException("connection refused");
-        when(repository.countQueued()).thenThrow(down);
-
-        SubmissionService s = service(ids("AAAAAAAA"));
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
-
-        assertSame(down, e.getCause());
-        verify(repository).countQueued();
-        verifyNoMoreInteractions(repository);
-        verifyNoInteractions(onSubmitted);
-    }
-
-    @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {LIMIT, LIMIT + 1, 5 * LIMIT})
-    void fullQueueMeansUnavailableAndNoInsert(int queued) throws SQLException {
-        when(repository.countQueued()).thenReturn(queued);
-
-        SubmissionService s = service(ids("AAAAAAAA"));
-        assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
-
-        verify(repository).countQueued();
-        verifyNoMoreInteractions(repository);
-        verifyNoInteractions(onSubmitted);
-    }
-
-    @Test
-    void queueJustBelowTheLimitStillTakesTheService() throws SQLException {
-        when(repository.countQueued()).thenReturn(LIMIT - 1);
-        when(repository.insertQueued("AAAAAAAA", USER, BUCKET)).thenReturn(true);
-
-        assertEquals("AAAAAAAA", service(ids("AAAAAAAA")).submit(USER, BUCKET));
-        verify(onSubmitted).run();
     }
 
     static Stream<Arguments> invalidInput() {
@@ -156,11 +128,11 @@ class SubmissionServiceTest {
 
     @ParameterizedTest
     @MethodSource("invalidInput")
-    void invalidInputNeverTouchesTheRepository(String userName, String bucket, String field) {
+    void invalidInputNeverTouchesTheQueue(String userName, String bucket, String field) {
         SubmissionService s = service(ids("AAAAAAAA"));
         ValidationException e = assertThrows(ValidationException.class, () -> s.submit(userName, bucket));
 
         assertEquals(field, e.field());
-        verifyNoInteractions(repository, onSubmitted);
+        verifyNoInteractions(admission, onSubmitted);
     }
 }

@@ -1,0 +1,78 @@
+package com.daynight.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import javax.sql.DataSource;
+
+/**
+ * Puts a submitted service in the queue unless the queue already holds its limit. The count and the insert
+ * run under a named lock of the database (GET_LOCK), held for those two statements only: without it,
+ * submissions in flight at the same moment, on this instance or another sharing the database, would each
+ * count the queue before the others' rows were there, and pass the limit together. A row lock cannot do
+ * this (there is no row yet to lock). A named lock never outlives its holder: the server drops it when the
+ * connection ends, so an instance killed while holding it blocks nobody.
+ */
+public class QueueAdmission {
+
+    /** What became of a submission. */
+    public enum Outcome { QUEUED, ID_TAKEN, QUEUE_FULL }
+
+    /** A submission waits this long for the lock before it is answered 503. */
+    static final int LOCK_WAIT_SECONDS = 10;
+    /** The lock's name as SQL: one lock per database, not per server: a server may hold several DayNight databases (tests do). */
+    static final String LOCK_NAME = "CONCAT('daynight-queue-', MD5(DATABASE()))";
+
+    private final DataSource dataSource;
+    private final int limit;
+    private final int lockWaitSeconds;
+
+    public QueueAdmission(DataSource dataSource, int limit) {
+        this(dataSource, limit, LOCK_WAIT_SECONDS);
+    }
+
+    QueueAdmission(DataSource dataSource, int limit, int lockWaitSeconds) {
+        this.dataSource = dataSource;
+        this.limit = limit;
+        this.lockWaitSeconds = lockWaitSeconds;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** @throws SQLException when the database cannot be reached or the lock is not granted in time */
+    public Outcome admit(String serviceId, String userName, String bucket) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, lockWaitSeconds);
+            try {
+                if (ServiceRepository.countQueued(c) >= limit) {
+                    return Outcome.QUEUE_FULL;
+                }
+                return ServiceRepository.insertQueued(c, serviceId, userName, bucket) ? Outcome.QUEUED : Outcome.ID_TAKEN;
+            } finally {
+                unlock(c);
+            }
+        }
+    }
+
+    private static void lock(Connection c, int waitSeconds) throws SQLException {
+        try (PreparedStatement get = c.prepareStatement("SELECT GET_LOCK(" + LOCK_NAME + ", ?)")) {
+            get.setInt(1, waitSeconds);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) != 1) {
+                    throw new SQLTransientException("the queue's lock was not granted within " + waitSeconds + " s");
+                }
+            }
+        }
+    }
+
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement release = c.prepareStatement("SELECT RELEASE_LOCK(" + LOCK_NAME + ")")) {
+            release.executeQuery().close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 /* The service page's results table: filtering (all / day / night / errors), sorting by image name, and the
-   rows service-progress.js adds while a service runs. Without scripts the filter links ask the server. */
+   rows service-progress.js adds while a service runs, with the page's counts of each answer, which it keeps.
+   Without scripts the filter links ask the server. */
 (function () {
   'use strict';
 
@@ -19,7 +20,10 @@
   var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   var shown = serverFilter;
   var order = 'none';
-  var total = Number(card.dataset.seen);
+  var counts = {};
+  ['day', 'night', 'error'].forEach(function (kind) {
+    counts[kind] = Number(document.getElementById('count-' + kind).textContent);
+  });
   var nextSeq = 0;
 
   Array.prototype.forEach.call(tbody.rows, function (row) { row.dataset.seq = nextSeq++; });
@@ -57,7 +61,7 @@
     }
     wrap.hidden = visible === 0;
     emptyNote.hidden = visible > 0;
-    emptyNote.textContent = total === 0 ? 'No image is done yet.' : 'No result of this kind.';
+    emptyNote.textContent = total() === 0 ? 'No image is done yet.' : 'No result of this kind.';
   }
 
   links.forEach(function (link) {
@@ -109,9 +113,13 @@
 
   // --- rows that arrive while the service runs
 
-  function rowFor(result) {
+  /** What a result counts as: day, night, or an error for anything else. */
+  function kindOf(result) {
+    return result.result === 'day' || result.result === 'night' ? result.result : 'error';
+  }
+
+  function rowFor(result, kind) {
     var row = template.content.firstElementChild.cloneNode(true);
-    var kind = result.result === 'day' || result.result === 'night' ? result.result : 'error';
     row.dataset.result = kind;
     row.dataset.seq = nextSeq++;
     row.cells[0].textContent = result.image;
@@ -134,9 +142,14 @@
     return tenths >= 100 ? '100%' : tenths.toFixed(1) + '%';
   }
 
-  /** Results in listing order, after those the page already had; the server's filter and row limit apply. */
+  /**
+   * Results in listing order, after those the page already had: each is counted; the server's filter and row
+   * limit decide which become rows.
+   */
   function add(results) {
     results.forEach(function (result) {
+      var kind = kindOf(result);
+      counts[kind]++;
       if (!keeps(serverFilter, result.result)) {
         return;
       }
@@ -144,23 +157,33 @@
         truncatedNote.hidden = false;
         return;
       }
-      tbody.appendChild(rowFor(result));
+      tbody.appendChild(rowFor(result, kind));
     });
+    showCounts();
     if (order !== 'none') {
       sortRows();
     }
     show(shown);
   }
 
-  function setCounts(counts) {
-    total = counts.day + counts.night + counts.error;
-    document.getElementById('filter-count-all').textContent = total;
+  function total() {
+    return counts.day + counts.night + counts.error;
+  }
+
+  function showCounts() {
+    document.getElementById('filter-count-all').textContent = total();
     ['day', 'night', 'error'].forEach(function (kind) {
+      document.getElementById('count-' + kind).textContent = counts[kind];
       document.getElementById('filter-count-' + kind).textContent = counts[kind];
     });
-    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total : counts[serverFilter];
+    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total() : counts[serverFilter];
+  }
+
+  /** The counts so far, a copy: only add() changes them. */
+  function currentCounts() {
+    return { day: counts.day, night: counts.night, error: counts.error };
   }
 
   window.DayNight = window.DayNight || {};
-  window.DayNight.resultsTable = { add: add, setCounts: setCounts };
+  window.DayNight.resultsTable = { add: add, counts: currentCounts };
 })();

@@ -11,7 +11,6 @@
   }
   var DayNight = window.DayNight;
   var status = page.dataset.status;
-  var seen = Number(resultsCard.dataset.seen);
   var quarterSaid = 0;
   var failures = 0;
   var baseTitle = document.title;
@@ -24,14 +23,15 @@
     return value === 'finished' || value === 'failed';
   }
 
-  /** Each poll asks only for the results after those seen; a slow answer still spaces the polls: 4 times its cost, 1.5 to 10 s. */
+  /** Each poll asks only for the results after those counted; a slow answer still spaces the polls: 4 times its cost, 1.5 to 10 s. */
   function nextDelay(elapsed) {
     return Math.min(10000, Math.max(1500, elapsed * 4));
   }
 
   function poll() {
     var began = performance.now();
-    var from = seen;
+    var counts = DayNight.resultsTable.counts();
+    var from = counts.day + counts.night + counts.error;
     fetch(page.dataset.jsonUrl + '&from=' + from, { headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then(function (response) {
         if (!response.ok) {
@@ -60,27 +60,14 @@
       });
   }
 
-  /** doc.Results holds the results from index `seen` on (doc.ResultsFrom): the counts grow by theirs. */
+  /** doc.Results holds the results after those counted (from doc.ResultsFrom): the table adds and counts them. */
   function update(doc) {
-    var results = doc.Results || [];
-    var counts = {};
-    ['day', 'night', 'error'].forEach(function (kind) {
-      counts[kind] = Number(byId('count-' + kind).textContent);
-    });
-    results.forEach(function (result) {
-      counts[result.result === 'day' || result.result === 'night' ? result.result : 'error']++;
-    });
-    byId('count-day').textContent = counts.day;
-    byId('count-night').textContent = counts.night;
-    byId('count-error').textContent = counts.error;
-    DayNight.resultsTable.setCounts(counts);
-    DayNight.resultsTable.add(results);
-    seen += results.length;
+    DayNight.resultsTable.add(doc.Results || []);
 
     DayNight.setTime(byId('started-time'), doc.ServiceStartTime);
     DayNight.setTime(byId('ended-time'), doc.ServiceEndTime);
     var percent = showProgress(doc.Progress, doc.Status);
-    showStatus(doc, counts, percent);
+    showStatus(doc, DayNight.resultsTable.counts(), percent);
   }
 
   /** Returns the percentage done, or null while the bucket is still being listed. */

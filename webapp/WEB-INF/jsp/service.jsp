@@ -65,7 +65,7 @@
 </section>
 
 <section id="results-card" class="card" aria-labelledby="results-heading"
-         data-filter="${filter.value}" data-max-rows="${tally.maxRows}" data-seen="${tally.total}">
+         data-filter="${filter.value}" data-max-rows="${tally.maxRows}">
   <div class="results-head">
     <h2 id="results-heading">Results</h2>
     <nav class="filters" aria-label="Show results">

@@ -54,18 +54,20 @@ final class CrossValidation {
         return fold;
     }
 
-    /** Each example predicted by a model fitted on the other folds. */
-    ConfusionMatrix run(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
-        return runPerSource(settings, examples, smoSeed).get("");
+    /** The predictions counted over all examples and per data set (source) that examples name. */
+    record Scores(ConfusionMatrix overall, Map<String, ConfusionMatrix> bySource) {
     }
 
-    /** As {@link #run}, the predictions counted per data set (source) and, under "", over all. */
-    Map<String, ConfusionMatrix> runPerSource(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
+    /** Each example predicted by a model fitted on the other folds. */
+    ConfusionMatrix run(SvmSettings settings, List<LabelledFeatures> examples, int smoSeed) {
+        return runPerSource(settings, examples, assign(examples), smoSeed).overall();
+    }
+
+    /** As {@link #run}, with the folds of {@link #assign} given, so that many candidates share them. */
+    Scores runPerSource(SvmSettings settings, List<LabelledFeatures> examples, int[] fold, int smoSeed) {
         Instances data = TrainingData.toInstances(examples, settings.balance());
-        int[] fold = assign(examples);
-        Map<String, ConfusionMatrix> matrices = new TreeMap<>();
+        Map<String, ConfusionMatrix> bySource = new TreeMap<>();
         ConfusionMatrix matrix = new ConfusionMatrix();
-        matrices.put("", matrix);
         for (int f = 0; f < folds; f++) {
             Instances train = new Instances(data, examples.size());
             List<Integer> tested = new ArrayList<>();
@@ -84,7 +86,7 @@ final class CrossValidation {
                     String actual = examples.get(i).label();
                     matrix.add(actual, data.classAttribute().value(predicted));
                     if (!examples.get(i).source().isEmpty()) {
-                        matrices.computeIfAbsent(examples.get(i).source(), source -> new ConfusionMatrix())
+                        bySource.computeIfAbsent(examples.get(i).source(), source -> new ConfusionMatrix())
                                 .add(actual, data.classAttribute().value(predicted));
                     }
                 }
@@ -93,6 +95,6 @@ final class CrossValidation {
                         + e.getMessage(), e);
             }
         }
-        return matrices;
+        return new Scores(matrix, Map.copyOf(bySource));
     }
 }

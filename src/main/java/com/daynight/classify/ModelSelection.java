@@ -3,7 +3,6 @@ package com.daynight.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Chooses SMO's kernel, complexity and data set balance by cross-validation on the training examples
@@ -59,10 +58,10 @@ public final class ModelSelection {
     public Result select(List<LabelledFeatures> examples) {
         List<Score> scores = new ArrayList<>();
         Score best = null;
+        int[] fold = crossValidation.assign(examples);
         for (SvmSettings settings : grid) {
-            Map<String, ConfusionMatrix> matrices = new TreeMap<>(crossValidation.runPerSource(settings, examples, seed));
-            ConfusionMatrix overall = matrices.remove("");
-            Score score = new Score(settings, overall, Map.copyOf(matrices));
+            CrossValidation.Scores validated = crossValidation.runPerSource(settings, examples, fold, seed);
+            Score score = new Score(settings, validated.overall(), validated.bySource());
             scores.add(score);
             if (best == null || score.beats(best)) {
                 best = score;

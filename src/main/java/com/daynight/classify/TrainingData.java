@@ -14,11 +14,6 @@ final class TrainingData {
     private TrainingData() {
     }
 
-    /** @throws IllegalArgumentException when a label has no example, or an example does not fit the features */
-    static Instances toInstances(List<LabelledFeatures> examples) {
-        return toInstances(examples, 0);
-    }
-
     /**
      * @param balance 0 for equal weights; otherwise each example of a data set (source) of n of the N
      *        examples weighs (N / (sources * n))^balance, scaled so that the weights add up to N: with 1

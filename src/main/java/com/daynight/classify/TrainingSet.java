@@ -7,10 +7,6 @@ import java.util.List;
 /** The feature vectors of labelled pictures, and the pictures that could not be used. */
 public record TrainingSet(List<LabelledFeatures> examples, List<ImageFailure> failures) {
 
-    public static TrainingSet extract(List<LabelledImage> images, ImageFeatures features) {
-        return extract(images, features, "");
-    }
-
     /** The examples carry {@code source} and, for timestamped webcam frames, their capture day as group. */
     public static TrainingSet extract(List<LabelledImage> images, ImageFeatures features, String source) {
         List<LabelledFeatures> examples = new ArrayList<>();

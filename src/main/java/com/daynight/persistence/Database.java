@@ -35,18 +35,17 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));
             migrate(pool);
             return new Database(embedded, pool);
-        } catch (HikariPool.PoolInitializationException e) {
-            closeQuietly(embedded);
-            throw new ConfigException("the database at " + url + " cannot be reached: " + rootMessage(e), e);
-        } catch (FlywayException e) {
-            pool.close();
-            closeQuietly(embedded);
-            throw new ConfigException("the database at " + url + " cannot be migrated: " + rootMessage(e), e);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
             }
             closeQuietly(embedded);
+            if (e instanceof HikariPool.PoolInitializationException) {
+                throw new ConfigException("the database at " + url + " cannot be reached: " + rootMessage(e), e);
+            }
+            if (e instanceof FlywayException) {
+                throw new ConfigException("the database at " + url + " cannot be migrated: " + rootMessage(e), e);
+            }
             throw e;
         }
     }

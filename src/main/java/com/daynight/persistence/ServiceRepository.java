@@ -21,10 +21,16 @@ import javax.sql.DataSource;
 /** Reads and creates rows of the services table; the work queue's writes are in {@link WorkQueue}. */
 public class ServiceRepository {
 
-    static final String SELECT_SERVICE = "SELECT s.ServiceID, s.UserName, s.Bucket, s.ServiceRequestTime,"
-            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal,"
+    /** The columns of a service's record but ImagesDone, which each query counts its own way. */
+    private static final String SERVICE_COLUMNS = "s.ServiceID, s.UserName, s.Bucket, s.ServiceRequestTime,"
+            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal";
+
+    static final String SELECT_SERVICE = "SELECT " + SERVICE_COLUMNS + ","
             + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
             + " FROM services s";
+
+    private static final String SELECT_RESULTS = "SELECT Seq, Image, Result, Confidence, Error"
+            + " FROM service_results WHERE ServiceID = ?";
 
     /** Results read per query: enough to make each round trip worth it, few enough to hold at once. */
     static final int PAGE_SIZE = 1_000;
@@ -60,21 +66,6 @@ public class ServiceRepository {
         }
     }
 
-    /** How many services wait for a worker: the queue's depth. */
-    public int countQueued() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return countQueued(c);
-        }
-    }
-
-    static int countQueued(Connection c) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services WHERE Status = 'queued'");
-             ResultSet rs = count.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
     public Optional<ServiceRecord> find(String serviceId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return find(c, serviceId);
@@ -90,26 +81,50 @@ public class ServiceRepository {
         }
     }
 
+    /** A service's record and the counts of its results by answer. */
+    public record ServiceWithCounts(ServiceRecord service, ResultCounts counts) {
+    }
+
+    /**
+     * The service's results counted by answer in the statement that reads its record, ImagesDone being their
+     * sum: the page's progress and counts agree however fast the service writes. The counts are taken in one
+     * pass over the service's results (a derived table: it cannot refer to s, hence the ID twice).
+     */
+    private static final String SELECT_SERVICE_WITH_COUNTS = "SELECT " + SERVICE_COLUMNS + ","
+            + " c.Days, c.Nights, c.Errors, c.Days + c.Nights + c.Errors AS ImagesDone"
+            + " FROM services s CROSS JOIN (SELECT COALESCE(SUM(Result = 'day'), 0) AS Days,"
+            + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
+            + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
+            + " FROM service_results WHERE ServiceID = ?) c"
+            + " WHERE s.ServiceID = ?";
+
+    /** As {@link #find(String)}, with the day, night and error counts read in the same statement. */
+    public Optional<ServiceWithCounts> findWithCounts(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(SELECT_SERVICE_WITH_COUNTS)) {
+            select.setString(1, serviceId);
+            select.setString(2, serviceId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ResultCounts counts = new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"));
+                return Optional.of(new ServiceWithCounts(toRecord(rs), counts));
+            }
+        }
+    }
+
     /**
      * A user's services, newest first. The name must match exactly: the column's collation compares with
      * trailing spaces ignored (PAD SPACE, on MySQL and MariaDB alike), so equal lengths are required too, or
      * "Bob" would list the services of "Bob  ".
      */
     public List<ServiceRecord> findByUser(String userName, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(SELECT_SERVICE
-                     + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?)"
-                     + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?")) {
-            select.setString(1, userName);
-            select.setString(2, userName);
-            select.setInt(3, limit);
-            List<ServiceRecord> services = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    services.add(toRecord(rs));
-                }
-            }
-            return services;
+        try (Connection c = dataSource.getConnection()) {
+            return selectAll(c, SELECT_SERVICE
+                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?)"
+                    + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?",
+                    ServiceRepository::toRecord, userName, userName, limit);
         }
     }
 
@@ -172,44 +187,9 @@ public class ServiceRepository {
 
     /** The first {@code limit} results whose answer is {@code result} ("day", "night", "error"), in listing order. */
     public List<ImageResult> firstResults(String serviceId, String result, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT Image, Result, Confidence, Error"
-                     + " FROM service_results WHERE ServiceID = ? AND Result = ? ORDER BY Seq LIMIT ?")) {
-            select.setString(1, serviceId);
-            select.setString(2, result);
-            select.setInt(3, limit);
-            List<ImageResult> rows = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(toResult(rs));
-                }
-            }
-            return rows;
-        }
-    }
-
-    /**
-     * Day, night and error counts of a service's results, counted by the database: a page of a service with
-     * hundreds of thousands of images gets its counts without reading them.
-     */
-    public ResultCounts countResults(String serviceId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT Result, COUNT(*) FROM service_results"
-                     + " WHERE ServiceID = ? GROUP BY Result")) {
-            select.setString(1, serviceId);
-            int day = 0;
-            int night = 0;
-            int errors = 0;
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    switch (rs.getString(1)) {
-                        case "day" -> day = rs.getInt(2);
-                        case "night" -> night = rs.getInt(2);
-                        default -> errors += rs.getInt(2);
-                    }
-                }
-            }
-            return new ResultCounts(day, night, errors);
+        try (Connection c = dataSource.getConnection()) {
+            return selectAll(c, SELECT_RESULTS + " AND Result = ? ORDER BY Seq LIMIT ?",
+                    ServiceRepository::toResult, serviceId, result, limit);
         }
     }
 
@@ -219,15 +199,26 @@ public class ServiceRepository {
 
     /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
     private static List<ResultRow> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT Seq, Image, Result, Confidence, Error"
-                     + " FROM service_results WHERE ServiceID = ? AND Seq > ? ORDER BY Seq LIMIT ?")) {
-            select.setString(1, serviceId);
-            select.setInt(2, afterSeq);
-            select.setInt(3, limit);
-            List<ResultRow> rows = new ArrayList<>();
+        return selectAll(c, SELECT_RESULTS + " AND Seq > ? ORDER BY Seq LIMIT ?",
+                rs -> new ResultRow(rs.getInt("Seq"), toResult(rs)), serviceId, afterSeq, limit);
+    }
+
+    /** Reads one row of a result set. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} with {@code values} (strings and integers) bound in order, and reads every row. */
+    private static <T> List<T> selectAll(Connection c, String sql, RowReader<T> reader, Object... values)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            List<T> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ResultRow(rs.getInt("Seq"), toResult(rs)));
+                    rows.add(reader.read(rs));
                 }
             }
             return rows;

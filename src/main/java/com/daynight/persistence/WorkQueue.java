@@ -111,16 +111,10 @@ public class WorkQueue {
      * that never ends fails the service after {@value #MAX_ATTEMPTS} attempts, with the problem as the reason.
      */
     public boolean postpone(String id, String owner, String problem) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement update = c.prepareStatement("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
-                     + " NotBefore = UTC_TIMESTAMP(3) + INTERVAL LEAST(" + FIRST_RETRY_SECONDS
-                     + " * POW(2, GREATEST(Attempts - 1, 0)), " + MAX_RETRY_SECONDS + ") SECOND, LastProblem = ?"
-                     + " WHERE ServiceID = ? AND ClaimedBy = ?")) {
-            update.setString(1, problem.length() > 1000 ? problem.substring(0, 1000) : problem);
-            update.setString(2, id);
-            update.setString(3, owner);
-            return update.executeUpdate() == 1;
-        }
+        return updateOwned("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
+                + " NotBefore = UTC_TIMESTAMP(3) + INTERVAL LEAST(" + FIRST_RETRY_SECONDS
+                + " * POW(2, GREATEST(Attempts - 1, 0)), " + MAX_RETRY_SECONDS + ") SECOND, LastProblem = ?",
+                id, owner, problem.length() > 1000 ? problem.substring(0, 1000) : problem);
     }
 
     public boolean setTotal(String id, String owner, int total) throws SQLException {
@@ -238,12 +232,21 @@ public class WorkQueue {
         }
     }
 
-    private boolean updateOwned(String updateWithoutWhere, String id, String owner) throws SQLException {
+    /**
+     * Runs {@code updateWithoutWhere} on the service only while {@code owner} holds the claim; {@code leading}
+     * are the values of its own placeholders, bound before the id and the owner.
+     */
+    private boolean updateOwned(String updateWithoutWhere, String id, String owner, String... leading)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement(updateWithoutWhere
                      + " WHERE ServiceID = ? AND ClaimedBy = ?")) {
-            update.setString(1, id);
-            update.setString(2, owner);
+            int i = 0;
+            for (String value : leading) {
+                update.setString(++i, value);
+            }
+            update.setString(++i, id);
+            update.setString(++i, owner);
             return update.executeUpdate() == 1;
         }
     }

@@ -1,8 +1,8 @@
 package com.daynight.web;
 
 import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
 import com.daynight.service.ImageResult;
-import com.daynight.service.ResultCounts;
 import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceIdGenerator;
 import com.daynight.service.ServiceRecord;
@@ -26,6 +26,8 @@ final class ServiceAnswers {
     /** The JSON answer's parameter that asks for the results from an index on, as a page following a service does. */
     static final String FROM = "from";
     static final int MAX_FROM = 999_999_999;
+    /** MAX_FROM is all nines: any whole number of at most this many digits is in range (and fits an int). */
+    private static final int MAX_FROM_DIGITS = Integer.toString(MAX_FROM).length();
 
     private static final Set<ResponseFormat> EVERY_FORMAT = EnumSet.allOf(ResponseFormat.class);
 
@@ -40,7 +42,16 @@ final class ServiceAnswers {
             throws ServletException, IOException, SQLException {
         ResponseFormat format = format(req);
         boolean wellFormed = ServiceIdGenerator.isWellFormed(serviceId);
-        Optional<ServiceRecord> found = wellFormed ? repository.find(serviceId) : Optional.empty();
+        // The JSON and CSV need the record alone; the page reads it with its counts, in one statement.
+        boolean page = format != ResponseFormat.JSON && format != ResponseFormat.CSV;
+        Optional<ServiceWithCounts> counted = Optional.empty();
+        Optional<ServiceRecord> found = Optional.empty();
+        if (wellFormed && page) {
+            counted = repository.findWithCounts(serviceId);
+            found = counted.map(ServiceWithCounts::service);
+        } else if (wellFormed) {
+            found = repository.find(serviceId);
+        }
         if (found.isEmpty()) {
             req.setAttribute("typedServiceId", serviceId); // the error page offers to look up another one
             Replies.problem(req, resp, format, Problem.notFound(wellFormed
@@ -59,7 +70,7 @@ final class ServiceAnswers {
         switch (format) {
             case JSON -> json(resp, service, from.getAsInt());
             case CSV -> csv(resp, service);
-            default -> page(req, resp, service);
+            default -> page(req, resp, counted.orElseThrow());
         }
     }
 
@@ -84,7 +95,8 @@ final class ServiceAnswers {
         if (value == null) {
             return OptionalInt.of(0);
         }
-        if (value.isEmpty() || value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.isEmpty() || value.length() > MAX_FROM_DIGITS
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(Integer.parseInt(value));
@@ -100,20 +112,20 @@ final class ServiceAnswers {
     }
 
     /**
-     * The page shows the counts of every answer (day, night, errors), counted by the database, and only the
-     * first rows its filter keeps: the JSON and CSV links carry the rest.
+     * The page shows the counts of every answer (day, night, errors), counted by the database with the record
+     * (so they add up to its progress), and only the first rows its filter keeps: the JSON and CSV links carry
+     * the rest.
      */
-    private void page(HttpServletRequest req, HttpServletResponse resp, ServiceRecord service)
+    private void page(HttpServletRequest req, HttpServletResponse resp, ServiceWithCounts counted)
             throws ServletException, IOException, SQLException {
+        ServiceRecord service = counted.service();
         ResultFilter filter = ResultFilter.fromParameter(req.getParameter("show"));
-        ResultCounts counts = repository.countResults(service.serviceId());
         List<ImageResult> shown = filter == ResultFilter.ALL
                 ? repository.firstResults(service.serviceId(), MAX_PAGE_ROWS)
                 : repository.firstResults(service.serviceId(), filter.getValue(), MAX_PAGE_ROWS);
-        ResultTally tally = new ResultTally(filter, counts, shown.stream().map(ResultRow::new).toList(),
+        ResultTally tally = new ResultTally(filter, counted.counts(), shown.stream().map(ResultRow::new).toList(),
                 MAX_PAGE_ROWS);
-        // A running service may have written a batch since its row was read: never show fewer than counted.
-        req.setAttribute("service", new ServiceView(service, tally.getTotal()));
+        req.setAttribute("service", new ServiceView(service));
         req.setAttribute("tally", tally);
         req.setAttribute("filter", filter);
         Replies.page(req, resp, HttpServletResponse.SC_OK, "/WEB-INF/jsp/service.jsp");

@@ -12,16 +12,9 @@ import java.util.Locale;
 public final class ServiceView {
 
     private final ServiceRecord service;
-    private final int done;
 
     public ServiceView(ServiceRecord service) {
-        this(service, service.done());
-    }
-
-    /** {@code done} may be counted later than the record was read; a page never shows fewer than its rows. */
-    ServiceView(ServiceRecord service, int done) {
         this.service = service;
-        this.done = Math.max(done, service.done());
     }
 
     public String getServiceId() {
@@ -56,18 +49,14 @@ public final class ServiceView {
         return service.error();
     }
 
-    public int getDone() {
-        return done;
-    }
-
     /** Null while the bucket is still being listed. */
     public Integer getTotal() {
-        return service.total() == null ? null : Math.max(service.total(), done);
+        return service.total() == null ? null : Math.max(service.total(), service.done());
     }
 
     /** "n of m", or just "n" while the bucket is still being listed and m is unknown. */
     public String getProgress() {
-        return getTotal() == null ? Integer.toString(done) : done + " of " + getTotal();
+        return getTotal() == null ? Integer.toString(service.done()) : service.done() + " of " + getTotal();
     }
 
     /**
@@ -83,7 +72,7 @@ public final class ServiceView {
                 default -> null;
             };
         }
-        return total == 0 ? 100 : (int) Math.floor(100.0 * done / total);
+        return total == 0 ? 100 : (int) Math.floor(100.0 * service.done() / total);
     }
 
     /** From the first image to the last, e.g. "4.2 s" or "3 min 12 s"; null until the service has ended. */

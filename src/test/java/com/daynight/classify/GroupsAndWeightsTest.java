@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.daynight.classify.features.FeatureExtractor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
 
@@ -86,9 +85,12 @@ class GroupsAndWeightsTest {
 
     @Test
     void scoresAreKeptPerDataSet() {
-        Map<String, ConfusionMatrix> matrices = new CrossValidation(5, 1).runPerSource(SvmSettings.linear(1), examples(), 1);
-        assertEquals(10, matrices.get("small").total());
-        assertEquals(30, matrices.get("large").total());
-        assertEquals(40, matrices.get("").total());
+        CrossValidation crossValidation = new CrossValidation(5, 1);
+        List<LabelledFeatures> examples = examples();
+        CrossValidation.Scores scores = crossValidation.runPerSource(SvmSettings.linear(1), examples,
+                crossValidation.assign(examples), 1);
+        assertEquals(10, scores.bySource().get("small").total());
+        assertEquals(30, scores.bySource().get("large").total());
+        assertEquals(40, scores.overall().total());
     }
 }

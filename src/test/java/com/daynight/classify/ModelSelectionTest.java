@@ -17,7 +17,7 @@ class ModelSelectionTest {
     /** Day and night overlap on the first feature; a ring in the next two parts them only for a curved boundary. */
     private static List<LabelledFeatures> ringExamples(int count, long seed) {
         Random random = new Random(seed);
-        int features = com.daynight.classify.features.FeatureExtractor.featureCount();
+        int features = com.daynight.classify.features.FeatureExtractor.featureNames().size();
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             double[] values = new double[features];

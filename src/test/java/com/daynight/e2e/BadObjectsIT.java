@@ -8,9 +8,6 @@ import com.daynight.persistence.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,14 +93,7 @@ class BadObjectsIT {
     }
 
     private static int attempts(TestDatabase db, String id) throws Exception {
-        try (Connection c = db.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT Attempts FROM services WHERE ServiceID = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+        return Integer.parseInt(db.query("SELECT Attempts FROM services WHERE ServiceID = '" + id + "'"));
     }
 
     private static void print(Map<String, String> files, Map<String, JsonNode> entries) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -45,6 +46,12 @@ public final class Browser implements AutoCloseable {
 
     public static boolean isInstalled() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the test (an assumption, not a failure) on a machine without them. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(isInstalled(), "no browser on this machine: " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian packages chromium and chromium-driver) are needed");
     }
 
     public static Browser start(Path downloads) throws IOException {

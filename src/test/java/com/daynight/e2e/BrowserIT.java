@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,7 @@ class BrowserIT {
 
     @BeforeAll
     void startServiceAndBrowser(@TempDir Path work) throws Exception {
-        Assumptions.assumeTrue(Browser.isInstalled(), "no browser on this machine: " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (Debian packages chromium and chromium-driver) are needed");
+        Browser.assumeInstalled();
         Path buckets = work.resolve("buckets");
         assertEquals(10, AmosBucket.create(buckets, "holiday", 5));
         Files.writeString(buckets.resolve("holiday").resolve("broken.jpg"), "not a picture");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,8 +30,9 @@ class EmbeddedDefaultsIT {
         JsonNode before;
         try (RunningJar service = RunningJar.start("embedded-1", env)) {
             ServiceClient client = new ServiceClient(service);
-            finished = submitJson(client, "{\"userName\": \"Ann \u00e9\u00e8 \uD83C\uDF19\", \"bucket\": \"holiday\"}");
-            missing = submitJson(client, "{\"userName\": \"Ann\", \"bucket\": \"no-such-bucket\"}");
+            finished = client.submitJson("{\"userName\": \"Ann \u00e9\u00e8 \uD83C\uDF19\", \"bucket\": \"holiday\"}");
+            missing = client.submitJson("{\"userName\": \"Ann\", \"bucket\": \"no-such-bucket\"}");
+            assertTrue(finished.matches("[A-Z0-9]{8}") && missing.matches("[A-Z0-9]{8}"), finished + " " + missing);
             before = awaitDone(client, finished);
             assertEquals("finished", before.get("Status").asText());
             assertEquals(pictures, before.get("Results").size());
@@ -50,13 +49,6 @@ class EmbeddedDefaultsIT {
         try (RunningJar afterCrash = RunningJar.start("embedded-3", env)) {
             assertEquals(before, awaitDone(new ServiceClient(afterCrash), finished), "intact after a crash");
         }
-    }
-    private static String submitJson(ServiceClient client, String body) throws Exception {
-        HttpResponse<String> answer = client.post("application/json", "application/json", body);
-        assertEquals(202, answer.statusCode(), answer.body());
-        String id = new ObjectMapper().readTree(answer.body()).get("ServiceId").asText();
-        assertTrue(id.matches("[A-Z0-9]{8}"), answer.body());
-        return id;
     }
 
     private static JsonNode awaitDone(ServiceClient client, String id) throws Exception {

@@ -63,6 +63,8 @@ class GcsEndToEndIT {
                 while (gcs.requestCount() - before < 6 && System.nanoTime() - outageStart < 60_000_000_000L) {
                     Thread.sleep(200); // the client's six attempts, about 15 s of backoff
                 }
+                assertTrue(gcs.requestCount() - before >= 6, "the outage was tried: "
+                        + (gcs.requestCount() - before) + " requests in 60 s");
                 Thread.sleep(2_000);
                 assertEquals("queued", client.document(id).get("serviceResults").get("Status").asText(),
                         "postponed, neither failed nor finished");

@@ -1,10 +1,10 @@
 package com.daynight.e2e;
 
+import com.daynight.storage.FakeGcsServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** Buckets of thousands of small generated JPEGs in a local folder: the {@link TinyJpegs} by turns. */
 final class GeneratedPictures {
@@ -15,7 +15,7 @@ final class GeneratedPictures {
     }
 
     static String name(int index) {
-        return String.format(Locale.ROOT, "img-%06d.jpg", index);
+        return FakeGcsServer.generatedName(index);
     }
 
     static byte[] bytes(int index) {

@@ -18,10 +18,10 @@ final class HeapLog {
 
     // [1732451234567ms] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 24M->8M(128M) 3.123ms
     private static final Pattern EVENT = Pattern.compile(
-            "\\[(\\d+)ms\\] GC\\(\\d+\\) (Pause [^0-9]*?) (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+            "\\[\\d+ms\\] GC\\(\\d+\\) (Pause [^0-9]*?) (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-    /** One collection: when (epoch ms), which kind, heap used before and after it, and the heap's size, in MiB. */
-    record Collection(long atMillis, String kind, int beforeMb, int afterMb, int heapMb) {
+    /** One collection: which kind, heap used before and after it, and the heap's size, in MiB. */
+    record Collection(String kind, int beforeMb, int afterMb, int heapMb) {
         boolean isRequestedFull() {
             return kind.startsWith("Pause Full (Diagnostic Command)");
         }
@@ -51,8 +51,8 @@ final class HeapLog {
         for (String line : Files.readAllLines(log)) {
             Matcher m = EVENT.matcher(line);
             if (m.find()) {
-                collections.add(new Collection(Long.parseLong(m.group(1)), m.group(2).strip(),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))));
+                collections.add(new Collection(m.group(1).strip(), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
             }
         }
         return collections;

@@ -285,9 +285,7 @@ class HostileFieldsIT {
     }
 
     private String submitJson(String userName, String bucket) throws Exception {
-        HttpResponse<String> answer = client.post("application/json", "application/json", jsonBody(userName, bucket));
-        assertEquals(202, answer.statusCode(), answer.body());
-        return JSON.readTree(answer.body()).get("ServiceId").asText();
+        return client.submitJson(jsonBody(userName, bucket));
     }
 
     private static String form(String userName, String bucket) {

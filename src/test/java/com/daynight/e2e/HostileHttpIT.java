@@ -10,9 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +43,7 @@ class HostileHttpIT {
 
     private TestDatabase db;
     private RunningJar service;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceClient client;
 
     @BeforeAll
     void start(@TempDir Path work) throws Exception {
@@ -55,6 +52,7 @@ class HostileHttpIT {
         db = TestDatabase.create();
         service = RunningJar.start("hostile-http", RunningJar.envWithDatabase(db.jdbcUrl(),
                 "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1"));
+        client = new ServiceClient(service);
     }
 
     @AfterAll
@@ -73,7 +71,8 @@ class HostileHttpIT {
     @AfterEach
     void stillServing() throws Exception {
         assertTrue(service.isAlive());
-        HttpResponse<String> submitted = post("application/x-www-form-urlencoded", "userName=Ann&bucket=holiday");
+        HttpResponse<String> submitted = client.post("application/x-www-form-urlencoded", "*/*",
+                "userName=Ann&bucket=holiday");
         assertEquals(202, submitted.statusCode(), submitted.body());
     }
 
@@ -160,7 +159,7 @@ class HostileHttpIT {
     @MethodSource("malformedBodies")
     void aMalformedBodyIsAClearClientError(String what, String contentType, String body, int status, String reason)
             throws Exception {
-        HttpResponse<String> answer = post(contentType, body);
+        HttpResponse<String> answer = client.post(contentType, "*/*", body);
         assertEquals(status, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains(reason), answer.body());
         assertClean(answer.statusCode(), answer.body());
@@ -255,10 +254,8 @@ class HostileHttpIT {
     @Test
     void aLongButLegalAcceptHeaderIsStillAnswered() throws Exception {
         String accept = String.join(",", Collections.nCopies(300, "text/x-nothing;q=0.1")) + ",*/*";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/services"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofString("userName=Ann&bucket=holiday")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.post("application/x-www-form-urlencoded", accept,
+                "userName=Ann&bucket=holiday");
         assertEquals(202, answer.statusCode(), answer.body());
     }
 
@@ -287,8 +284,7 @@ class HostileHttpIT {
                     writeQuietly(trickle, 'x');
                 }
                 long started = System.nanoTime();
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/readyz")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = client.get("/readyz", "*/*");
                 worstMillis = Math.max(worstMillis, (System.nanoTime() - started) / 1_000_000);
                 assertEquals(200, ready.statusCode());
                 Thread.sleep(1_000);
@@ -360,15 +356,5 @@ class HostileHttpIT {
                 "java.", "jakarta.")) {
             assertFalse(body.contains(leak), "'" + leak + "' in:\n" + body);
         }
-    }
-
-    private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/services")).header("Content-Type", contentType)
-                .header("Accept", "*/*").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create(service.baseUrl() + path);
     }
 }

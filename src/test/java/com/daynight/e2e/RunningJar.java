@@ -42,8 +42,7 @@ public final class RunningJar implements AutoCloseable {
     /** Starts the service with these JVM options (a heap limit, say) and waits until /readyz answers 200. */
     public static RunningJar start(String name, Map<String, String> env, List<String> jvmOptions) throws Exception {
         int port = freePort();
-        Path log = Path.of("target", "e2e-logs", name + "-" + System.currentTimeMillis() + ".log");
-        Files.createDirectories(log.getParent());
+        Path log = newLog(name);
         ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions)));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
@@ -58,30 +57,32 @@ public final class RunningJar implements AutoCloseable {
      * it cannot start; returns the exit code and everything it printed.
      */
     public static CommandResult startExpectingExit(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP))))
-                .redirectErrorStream(true);
+        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP))));
         builder.environment().put("PORT", Integer.toString(freePort()));
         builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the service did not stop by itself:\n" + output);
-        }
-        return new CommandResult(process.exitValue(), output);
+        return runToEnd("startup-check", builder, Duration.ofMinutes(2), "the service did not stop by itself");
     }
 
     /** Runs one command of the jar (train, evaluate, classify) to its end; returns exit code and output. */
     public static CommandResult command(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), args))
-                .redirectErrorStream(true);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("command did not end: " + List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP), args));
+        return runToEnd("command", builder, Duration.ofMinutes(5), "command " + List.of(args) + " did not end");
+    }
+
+    /**
+     * Runs the process to its end with its output in a log file, not a pipe: reading a pipe to its end waits
+     * for the process however long it runs, so the timeout could never fire. Killed and failed after it.
+     */
+    private static CommandResult runToEnd(String name, ProcessBuilder builder, Duration timeout, String what)
+            throws Exception {
+        Path log = newLog(name);
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(what + " within " + timeout + " (killed); its output, in " + log
+                    + ":\n" + new String(Files.readAllBytes(log)));
         }
-        return new CommandResult(process.exitValue(), output);
+        return new CommandResult(process.exitValue(), new String(Files.readAllBytes(log)));
     }
 
     public record CommandResult(int exitCode, String output) {
@@ -107,6 +108,12 @@ public final class RunningJar implements AutoCloseable {
             }
         }
         return env;
+    }
+
+    private static Path newLog(String name) throws IOException {
+        Path log = Path.of("target", "e2e-logs", name + "-" + System.currentTimeMillis() + ".log");
+        Files.createDirectories(log.getParent());
+        return log;
     }
 
     /** The service's own settings are left out of the environment this JVM passes on. */

@@ -36,6 +36,13 @@ final class ServiceClient {
         return answer.body().strip();
     }
 
+    /** Submits a JSON object as a script does and returns the ServiceId of the 202 answer. */
+    String submitJson(String body) throws Exception {
+        HttpResponse<String> answer = post("application/json", "application/json", body);
+        assertEquals(202, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body()).get("ServiceId").asText();
+    }
+
     HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());

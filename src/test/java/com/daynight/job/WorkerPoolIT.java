@@ -190,8 +190,12 @@ class WorkerPoolIT {
             assertFalse(db.query(notBefore).equals("null"), "postponed");
             ServiceRecord postponed = repository.find("RUN00006").orElseThrow();
             assertEquals(ServiceStatus.STARTED, postponed.status(), "not failed: storage may come back");
+            // a retake would count an attempt and postpone again (a later NotBefore): neither may change
+            String claimState = "SELECT CONCAT(Attempts, ' ', NotBefore) FROM services WHERE ServiceID = 'RUN00006'";
+            String before = db.query(claimState);
             Thread.sleep(1_500);
-            assertEquals(30, repository.find("RUN00006").orElseThrow().done(), "nobody takes it before the backoff");
+            assertEquals(before, db.query(claimState), "nobody takes it before the backoff");
+            assertEquals(30, repository.find("RUN00006").orElseThrow().done());
 
             store.recover();
             db.execute("UPDATE services SET NotBefore = UTC_TIMESTAMP(3) WHERE ServiceID = 'RUN00006'");

@@ -48,9 +48,7 @@ class ResultsColumnIT {
         repository.insertQueued(id, "Ann", "big-bucket");
         assertEquals(id, queue.claimNext("me", LEASE).orElseThrow().serviceId());
         queue.markStarted(id, "me");
-        for (int from = 0; from < results.size(); from += 1_000) {
-            queue.appendResults(id, "me", from, results.subList(from, Math.min(results.size(), from + 1_000)));
-        }
+        appendAll(queue, id, results);
         return repository.find(id).orElseThrow();
     }
 

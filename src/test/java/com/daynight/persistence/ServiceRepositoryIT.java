@@ -113,8 +113,14 @@ class ServiceRepositoryIT {
                 ImageResult.classified("e.jpg", "night", 0.6));
         assertTrue(queue.appendResults("COUNT001", "counter", 0, results));
 
-        assertEquals(new ResultCounts(1, 3, 1), repository.countResults("COUNT001"));
-        assertEquals(ResultCounts.NONE, repository.countResults("NOSUCH01"));
+        ServiceRepository.ServiceWithCounts counted = repository.findWithCounts("COUNT001").orElseThrow();
+        assertEquals(new ResultCounts(1, 3, 1), counted.counts());
+        assertEquals(5, counted.service().done(), "done is the counts' sum");
+        assertEquals(repository.find("COUNT001").orElseThrow(), counted.service(), "the record as find reads it");
+        assertTrue(repository.findWithCounts("NOSUCH01").isEmpty());
+        repository.insertQueued("COUNT002", "Ann", "holiday");
+        assertEquals(ResultCounts.NONE, repository.findWithCounts("COUNT002").orElseThrow().counts());
+        assertEquals(0, repository.findWithCounts("COUNT002").orElseThrow().service().done());
         assertEquals(List.of("b.jpg", "d.jpg"), repository.firstResults("COUNT001", "night", 2).stream()
                 .map(ImageResult::image).toList());
         assertEquals(List.of(results.get(2)), repository.firstResults("COUNT001", "error", 10));

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.daynight.e2e.Browser;
+import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
@@ -24,12 +25,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -50,8 +51,7 @@ class ServicePageScriptIT {
 
     @BeforeAll
     void start(@TempDir Path downloads) throws Exception {
-        Assumptions.assumeTrue(Browser.isInstalled(), "no browser on this machine: " + Browser.CHROMIUM + " and "
-                + Browser.CHROMEDRIVER + " (Debian packages chromium and chromium-driver) are needed");
+        Browser.assumeInstalled();
         server = WebTestServer.start();
         browser = Browser.start(downloads);
     }
@@ -67,14 +67,15 @@ class ServicePageScriptIT {
 
     /** The stand-in database holds {@code results} of a running service of 10 images. */
     private void holds(List<ImageResult> results) throws SQLException {
-        when(server.repository.find(ID)).thenReturn(Optional.of(new ServiceRecord(ID, "Ann", "photos", AT,
-                AT, ServiceStatus.STARTED, null, null, results.size(), 10)));
+        ServiceRecord record = new ServiceRecord(ID, "Ann", "photos", AT, AT, ServiceStatus.STARTED, null, null,
+                results.size(), 10);
+        when(server.repository.find(ID)).thenReturn(Optional.of(record));
+        when(server.repository.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(record,
+                new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error")))));
         doAnswer(call -> {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
         }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
-        when(server.repository.countResults(ID)).thenReturn(new ResultCounts(count(results, "day"),
-                count(results, "night"), count(results, "error")));
         when(server.repository.firstResults(eq(ID), anyInt())).thenReturn(results);
     }
 
@@ -88,7 +89,9 @@ class ServicePageScriptIT {
     }
 
     private void awaitCounts(int day, int night, int error) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20), Duration.ofMillis(100)).until(d ->
+        // The page may be drawn again between finding an element and reading it.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(d ->
                 browser.text("count-day").equals(String.valueOf(day))
                         && browser.text("count-night").equals(String.valueOf(night))
                         && browser.text("count-error").equals(String.valueOf(error)));

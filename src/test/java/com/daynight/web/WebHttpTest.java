@@ -13,6 +13,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
+import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
@@ -202,13 +203,26 @@ class WebHttpTest {
             ImageResult.failed("broken, \"really\".jpg", "not a decodable JPEG"));
 
     void serviceWithResults(ServiceRecord record) throws SQLException {
+        serviceWithResults(record, RESULTS);
+    }
+
+    /** The record and its results; the page's read counts them as the database does, done being their sum. */
+    void serviceWithResults(ServiceRecord record, List<ImageResult> results) throws SQLException {
         when(server.repository.find(ID)).thenReturn(Optional.of(record));
-        stubResults(RESULTS);
+        ResultCounts counts = new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error"));
+        when(server.repository.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(
+                new ServiceRecord(record.serviceId(), record.userName(), record.bucket(), record.requestTime(),
+                        record.startTime(), record.status(), record.endTime(), record.error(), counts.total(),
+                        record.total()), counts)));
+        stubResults(results);
+    }
+
+    static int count(List<ImageResult> results, String kind) {
+        return (int) results.stream().filter(r -> r.result().equals(kind)).count();
     }
 
     /** The repository's result queries, answered from {@code results} as the database would. */
     void stubResults(List<ImageResult> results) throws SQLException {
-        when(server.repository.results(ID)).thenReturn(results);
         doAnswer(call -> {
             results.forEach(call.<Consumer<ImageResult>>getArgument(1));
             return null;
@@ -217,10 +231,6 @@ class WebHttpTest {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
         }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
-        when(server.repository.countResults(ID)).thenReturn(new ResultCounts(
-                (int) results.stream().filter(r -> r.result().equals("day")).count(),
-                (int) results.stream().filter(r -> r.result().equals("night")).count(),
-                (int) results.stream().filter(r -> r.result().equals("error")).count()));
         when(server.repository.firstResults(eq(ID), anyInt())).thenAnswer(call ->
                 results.stream().limit(call.<Integer>getArgument(1)).toList());
         when(server.repository.firstResults(eq(ID), anyString(), anyInt())).thenAnswer(call ->
@@ -342,6 +352,7 @@ class WebHttpTest {
     @Test
     void unknownOrMalformedServiceIsNotFound() throws Exception {
         when(server.repository.find(any())).thenReturn(Optional.empty());
+        when(server.repository.findWithCounts(any())).thenReturn(Optional.empty());
         HttpResponse<String> html = get("/services/ZZZZZZZZ", BROWSER);
         assertEquals(404, html.statusCode());
         assertTrue(html.body().contains("there is no service with the ServiceID ZZZZZZZZ"));
@@ -357,6 +368,7 @@ class WebHttpTest {
     @Test
     void databaseFailureOnLookupAsksToRetry() throws Exception {
         when(server.repository.find(ID)).thenThrow(new SQLException("connection refused"));
+        when(server.repository.findWithCounts(ID)).thenThrow(new SQLException("connection refused"));
         HttpResponse<String> resp = get("/services/" + ID, "application/json");
         assertEquals(503, resp.statusCode());
         assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
@@ -369,12 +381,11 @@ class WebHttpTest {
 
     @Test
     void longResultListsAreCutOnThePage() throws Exception {
-        when(server.repository.find(ID)).thenReturn(Optional.of(service(ServiceStatus.FINISHED, 1001, 1001)));
         List<ImageResult> all = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? "night" : "day", 0.9));
         }
-        stubResults(all);
+        serviceWithResults(service(ServiceStatus.FINISHED, 1001, 1001), all);
         String page = get("/services/" + ID, BROWSER).body();
         assertTrue(page.contains("<p id=\"truncated-note\" class=\"note\">"), "a note says the page is cut");
         assertTrue(page.replaceAll("\\s+", " ").contains("the first 1000 of <span id=\"matching-count\">1001</span>"));
@@ -388,6 +399,7 @@ class WebHttpTest {
     @Test
     void unexpectedFailureShowsNoInternals() throws Exception {
         when(server.repository.find(ID)).thenThrow(new IllegalStateException("secret internals"));
+        when(server.repository.findWithCounts(ID)).thenThrow(new IllegalStateException("secret internals"));
         HttpResponse<String> resp = get("/services/" + ID, BROWSER);
         assertEquals(500, resp.statusCode());
         assertTrue(resp.body().contains("Something went wrong"), resp.body());

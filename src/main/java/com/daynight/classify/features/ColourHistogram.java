@@ -17,10 +17,6 @@ final class ColourHistogram implements FeatureGroup {
     private static final List<String> BAND_NAMES = List.of("top", "middle", "bottom");
     private static final List<String> LEVEL_NAMES = List.of("dark", "mid", "bright");
     private static final List<String> HUE_NAMES = List.of("grey", "warm", "green", "blue");
-    /** Warm hues wrap around red: below 75 degrees or from 330 on. */
-    private static final int WARM_TO = 75;
-    private static final int GREEN_TO = 165;
-    private static final int BLUE_TO = 330;
     static final int CLASSES = 1 + LEVEL_NAMES.size() * HUE_NAMES.size();
 
     private static final List<String> NAMES = binNames();
@@ -62,10 +58,11 @@ final class ColourHistogram implements FeatureGroup {
         if (saturation < ColourStatistics.MIN_SATURATION) {
             return 0;
         }
-        if (hue < WARM_TO || hue >= BLUE_TO) {
+        // Warm hues wrap around red: red to yellow, and from the end of purple on.
+        if (hue < ColourStatistics.YELLOW_END || hue >= ColourStatistics.PURPLE_END) {
             return 1;
         }
-        return hue < GREEN_TO ? 2 : 3;
+        return hue < ColourStatistics.GREEN_END ? 2 : 3;
     }
 
     private static List<String> binNames() {

@@ -12,8 +12,12 @@ final class ColourStatistics implements FeatureGroup {
     /** Below these, hue is noise: greys and near-black pixels have no meaningful colour. */
     static final int MIN_SATURATION = 64;
     static final int MIN_VALUE = 48;
+    /** Ends of the yellow, green and purple sectors, in degrees; {@link ColourHistogram} bins hues at them too. */
+    static final int YELLOW_END = 75;
+    static final int GREEN_END = 165;
+    static final int PURPLE_END = 330;
     /** Sector upper bounds in degrees: red, orange, yellow, green, cyan, blue, purple; red wraps past 330. */
-    private static final int[] SECTOR_ENDS = {15, 45, 75, 165, 195, 255, 330};
+    private static final int[] SECTOR_ENDS = {15, 45, YELLOW_END, GREEN_END, 195, 255, PURPLE_END};
     private static final List<String> SECTORS = List.of(
             "hue_red", "hue_orange", "hue_yellow", "hue_green", "hue_cyan", "hue_blue", "hue_purple");
 

@@ -16,10 +16,6 @@ public final class FeatureExtractor {
             new SpatialGrid(), new LightSources(), new SkyEvidence(), new TopThirdLuma());
     private static final List<String> NAMES = allNames();
 
-    public static int featureCount() {
-        return NAMES.size();
-    }
-
     /** Attribute names in the order of {@link #extract}'s values. */
     public static List<String> featureNames() {
         return NAMES;

@@ -18,8 +18,10 @@ public final class DcJpegDecoder implements ImageDecoder {
     /**
      * The fallback's pictures are at most this large (48 MB as ImageIO's 3-byte pixels), so the fallback on
      * an 81-megapixel file with a corrupt scan does not need 243 MB: two workers' fallbacks fit in a 256 MB
-     * heap beside the rest. Larger pictures are read subsampled; the features, a histogram of proportions,
-     * do not depend on the picture's scale.
+     * heap beside the rest. Larger pictures are read subsampled (every step-th pixel, step 3 for 81 MP) and
+     * then block-averaged like the others, so their small picture is 1/(8 * step) of the original rather
+     * than 1/8. The features that are shares of pixels hardly change with that; the scale-dependent ones
+     * (LightSources' spots, sized for 1/8) see a smaller picture. Only fallbacks over 16 MP are affected.
      */
     static final long FALLBACK_PIXELS = 16_000_000L;
 

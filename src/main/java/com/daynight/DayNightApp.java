@@ -6,12 +6,13 @@ import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
 import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
-import com.daynight.persistence.ServiceCounts;
 import com.daynight.persistence.QueueAdmission;
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.ResultsTable;
+import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.WorkQueue;
-import com.daynight.service.ServiceIdGenerator;
-import com.daynight.service.SubmissionService;
+import com.daynight.submission.ServiceIdGenerator;
+import com.daynight.submission.SubmissionService;
+import com.daynight.storage.ImageStore;
 import com.daynight.storage.ImageStores;
 import com.daynight.web.AccessLogFilter;
 import com.daynight.web.HealthServlet;
@@ -83,18 +84,19 @@ public final class DayNightApp implements ServletContextListener {
         metrics = new AppMetrics();
         database = Database.open(config);
         DataSource dataSource = metrics.countingErrors(database.dataSource());
-        ServiceRepository repository = new ServiceRepository(dataSource);
-        WorkQueue queue = new WorkQueue(dataSource, repository);
-        metrics.watch(new ServiceCounts(dataSource));
-        workers = new WorkerPool(queue, metrics.countingErrors(ImageStores.create(config)), classifier,
+        ServicesTable services = new ServicesTable(dataSource);
+        WorkQueue queue = new WorkQueue(dataSource);
+        metrics.watch(services);
+        ImageStore store = ImageStores.create(config);
+        workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
                 instanceName(), config.workers(), config.lease(), metrics);
         SubmissionService submissions = new SubmissionService(new QueueAdmission(dataSource, config.queueLimit()),
-                new ServiceIdGenerator(), workers::wakeUp);
+                store::bucketNameProblem, new ServiceIdGenerator(), workers::wakeUp);
 
         context.addFilter("access-log", new AccessLogFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.addServlet("home", new HomeServlet()).addMapping("");
-        context.addServlet("services", new ServicesServlet(submissions, repository))
+        context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource)))
                 .addMapping("/services", "/services/*");
         context.addServlet("health", new HealthServlet(() -> Map.of("database", database.isReachable(), "model", true)))
                 .addMapping("/healthz", "/readyz");

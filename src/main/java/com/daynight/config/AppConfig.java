@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every setting of the service, read once at start from the environment (see CONTRACT.md).
- * Nothing else in the code reads environment variables.
+ * Every setting of the webapp, read once at start from the environment (see docs/contract.md). Nothing else
+ * in the webapp reads environment variables. PORT is the launcher's alone: it opens the port before the
+ * webapp exists (launcher/Main).
  */
 public record AppConfig(
-        int port,
         String dbUrl,
         String dbUser,
         String dbPassword,
@@ -43,7 +43,6 @@ public record AppConfig(
         oneOf(env, "LOG_LEVEL", List.of("trace", "debug", "info", "warn", "error"));
         String modelPath = blankToNull(env.get("MODEL"));
         return new AppConfig(
-                intSetting(env, "PORT", 8080, 0, 65535),
                 dbUrl,
                 blankToNull(env.get("DB_USER")),
                 env.get("DB_PASSWORD"),
@@ -57,11 +56,6 @@ public record AppConfig(
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
                 intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000));
-    }
-
-    /** The heartbeat runs several times per lease, so one late beat never loses a claim. */
-    public Duration heartbeatInterval() {
-        return lease.dividedBy(4);
     }
 
     private static StorageKind storageKind(String value) {

@@ -1,7 +1,7 @@
 package com.daynight.metrics;
 
 import com.daynight.job.WorkMetrics;
-import com.daynight.persistence.ServiceCounts;
+import com.daynight.persistence.ServicesTable;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.ImageStore;
 import io.micrometer.core.instrument.Counter;
@@ -82,8 +82,8 @@ public final class AppMetrics implements WorkMetrics, AutoCloseable {
     }
 
     /** Gauges of the services in each status and of the queue, read from the database at most every few seconds. */
-    public void watch(ServiceCounts counts) {
-        new ServiceStatusGauges(counts).bindTo(registry);
+    public void watch(ServicesTable services) {
+        new ServiceStatusGauges(services).bindTo(registry);
     }
 
     /** Every metric, in Prometheus' text exposition format 0.0.4. */

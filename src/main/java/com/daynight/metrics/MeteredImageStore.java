@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * An ImageStore that counts what fails: a listing (a missing bucket, access denied, an outage) or the read of
@@ -28,6 +29,11 @@ final class MeteredImageStore implements ImageStore {
                 .description("Failed listings of a bucket and failed reads of an object")
                 .tag("operation", operation)
                 .register(registry);
+    }
+
+    @Override
+    public Optional<String> bucketNameProblem(String bucket) {
+        return store.bucketNameProblem(bucket);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.daynight.metrics;
 
-import com.daynight.persistence.ServiceCounts;
+import com.daynight.persistence.ServicesTable;
 import com.daynight.service.ServiceStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,13 +15,13 @@ final class ServiceStatusGauges {
 
     private static final long MAX_AGE_NANOS = 5_000_000_000L;
 
-    private final ServiceCounts counts;
+    private final ServicesTable services;
     private Map<String, Long> latest;
     private boolean read;
     private long readAt;
 
-    ServiceStatusGauges(ServiceCounts counts) {
-        this.counts = counts;
+    ServiceStatusGauges(ServicesTable services) {
+        this.services = services;
     }
 
     void bindTo(MeterRegistry registry) {
@@ -46,7 +46,7 @@ final class ServiceStatusGauges {
         if (!read || System.nanoTime() - readAt > MAX_AGE_NANOS) {
             read = true;
             try {
-                latest = counts.byStatus();
+                latest = services.countByStatus();
             } catch (SQLException e) {
                 latest = null;
             }

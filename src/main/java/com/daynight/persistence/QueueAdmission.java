@@ -48,22 +48,13 @@ public class QueueAdmission {
         try (Connection c = dataSource.getConnection()) {
             lock(c, lockWaitSeconds);
             try {
-                if (countQueued(c) >= limit) {
+                if (ServicesTable.countQueued(c) >= limit) {
                     return Outcome.QUEUE_FULL;
                 }
-                return ServiceRepository.insertQueued(c, serviceId, userName, bucket) ? Outcome.QUEUED : Outcome.ID_TAKEN;
+                return ServicesTable.insertQueued(c, serviceId, userName, bucket) ? Outcome.QUEUED : Outcome.ID_TAKEN;
             } finally {
                 unlock(c);
             }
-        }
-    }
-
-    /** How many services wait for a worker: the queue's depth. */
-    private static int countQueued(Connection c) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM services WHERE Status = 'queued'");
-             ResultSet rs = count.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 

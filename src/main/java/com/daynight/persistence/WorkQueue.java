@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,17 +26,15 @@ public class WorkQueue {
     static final int MAX_RETRY_SECONDS = 300;
 
     private final DataSource dataSource;
-    private final ServiceRepository repository;
     private final ResultsColumn resultsColumn;
 
-    public WorkQueue(DataSource dataSource, ServiceRepository repository) {
-        this(dataSource, repository, ResultsColumn.DEFAULT_MAX_BYTES);
+    public WorkQueue(DataSource dataSource) {
+        this(dataSource, ResultsColumn.DEFAULT_MAX_BYTES);
     }
 
     /** {@code maxDocumentBytes}: the largest Results document stored whole in its row (see ResultsColumn). */
-    WorkQueue(DataSource dataSource, ServiceRepository repository, long maxDocumentBytes) {
+    WorkQueue(DataSource dataSource, long maxDocumentBytes) {
         this.dataSource = dataSource;
-        this.repository = repository;
         this.resultsColumn = new ResultsColumn(maxDocumentBytes);
     }
 
@@ -58,7 +55,7 @@ public class WorkQueue {
                         c.commit();
                         continue;
                     }
-                    update(c, "UPDATE services SET ClaimedBy = ?, HeartbeatAt = UTC_TIMESTAMP(3),"
+                    Rows.update(c, "UPDATE services SET ClaimedBy = ?, HeartbeatAt = UTC_TIMESTAMP(3),"
                             + " Attempts = Attempts + 1 WHERE ServiceID = ?", owner, id);
                     ServiceRecord claimed = select(c, id);
                     c.commit();
@@ -89,7 +86,7 @@ public class WorkQueue {
     }
 
     private static void giveUp(Connection c, String id) throws SQLException {
-        update(c, "UPDATE services SET Status = 'failed', ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL,"
+        Rows.update(c, "UPDATE services SET Status = 'failed', ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL,"
                 + " Error = CONCAT('processing was interrupted " + MAX_ATTEMPTS + " times; given up',"
                 + " COALESCE(CONCAT('; last problem: ', LastProblem), '')) WHERE ServiceID = ?", id);
     }
@@ -129,45 +126,22 @@ public class WorkQueue {
 
     /** Where an earlier owner stopped: the number of results kept and the name of the last one. */
     public ResumePoint resumePoint(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT Seq, Image FROM service_results"
-                     + " WHERE ServiceID = ? ORDER BY Seq DESC LIMIT 1")) {
-            select.setString(1, id);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new ResumePoint(rs.getInt(1) + 1, rs.getString(2)) : ResumePoint.START;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return ResultsTable.last(c, id).map(last -> new ResumePoint(last.seq() + 1, last.result().image()))
+                    .orElse(ResumePoint.START);
         }
     }
 
     /** Forgets kept results, when the bucket no longer lists what they were computed from. */
     public boolean clearResults(String id, String owner) throws SQLException {
-        return inOwnedTransaction(id, owner, c -> update(c, "DELETE FROM service_results WHERE ServiceID = ?", id));
+        return inOwnedTransaction(id, owner, c -> ResultsTable.deleteAll(c, id));
     }
 
     /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
     public boolean appendResults(String id, String owner, int firstSeq, List<ImageResult> results) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO service_results"
-                    + " (ServiceID, Seq, Image, Result, Confidence, Error) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
-                    + " Confidence = VALUES(Confidence), Error = VALUES(Error)")) {
-                int seq = firstSeq;
-                for (ImageResult r : results) {
-                    insert.setString(1, id);
-                    insert.setInt(2, seq++);
-                    insert.setString(3, r.image());
-                    insert.setString(4, r.result());
-                    if (r.confidence() == null) {
-                        insert.setNull(5, Types.DOUBLE);
-                    } else {
-                        insert.setDouble(5, r.confidence());
-                    }
-                    insert.setString(6, r.error());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            update(c, "UPDATE services SET HeartbeatAt = UTC_TIMESTAMP(3) WHERE ServiceID = ?", id);
+            ResultsTable.append(c, id, firstSeq, results);
+            Rows.update(c, "UPDATE services SET HeartbeatAt = UTC_TIMESTAMP(3) WHERE ServiceID = ?", id);
         });
     }
 
@@ -179,29 +153,19 @@ public class WorkQueue {
     public boolean finish(String id, String owner) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
             ServiceRecord service = select(c, id);
-            String document = resultsColumn.document(c, service, sink -> repository.forEachResult(c, id, sink));
-            try (PreparedStatement update = c.prepareStatement("UPDATE services SET Status = 'finished',"
+            String document = resultsColumn.document(c, service, sink -> ResultsTable.forEach(c, id, sink));
+            Rows.update(c, "UPDATE services SET Status = 'finished',"
                     + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3)),"
                     + " ServiceEndTime = UTC_TIMESTAMP(3), Results = ?, ImagesTotal = ?,"
-                    + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?")) {
-                update.setString(1, document);
-                update.setInt(2, service.done());
-                update.setString(3, id);
-                update.executeUpdate();
-            }
+                    + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?", document, service.done(), id);
         });
     }
 
     /** The service cannot complete (bucket missing, access denied): 'failed' with the reason. */
     public boolean fail(String id, String owner, String reason) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE services SET Status = 'failed', Error = ?,"
-                    + " ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL, HeartbeatAt = NULL"
-                    + " WHERE ServiceID = ?")) {
-                update.setString(1, reason);
-                update.setString(2, id);
-                update.executeUpdate();
-            }
+            Rows.update(c, "UPDATE services SET Status = 'failed', Error = ?, ServiceEndTime = UTC_TIMESTAMP(3),"
+                    + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?", reason, id);
         });
     }
 
@@ -252,16 +216,7 @@ public class WorkQueue {
     }
 
     private ServiceRecord select(Connection c, String id) throws SQLException {
-        return repository.find(c, id).orElseThrow(() -> new SQLException("service " + id + " vanished"));
-    }
-
-    private static void update(Connection c, String sql, String... params) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                update.setString(i + 1, params[i]);
-            }
-            update.executeUpdate();
-        }
+        return ServicesTable.find(c, id).orElseThrow(() -> new SQLException("service " + id + " vanished"));
     }
 
     /** How far a service got before: {@code done} results kept, the last for {@code lastImage}. */

@@ -10,6 +10,7 @@ import com.google.cloud.storage.StorageException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,11 @@ public final class GcsImageStore implements ImageStore {
         }
         this.storage = storage;
         this.pageSize = pageSize;
+    }
+
+    @Override
+    public Optional<String> bucketNameProblem(String bucket) {
+        return GcsBucketNames.ruleBroken(bucket);
     }
 
     /** Fetches the first page now, so a missing or forbidden bucket fails here rather than mid-iteration. */

@@ -1,12 +1,19 @@
 package com.daynight.storage;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Where buckets are read from: Google Cloud Storage, or a local folder per bucket.
  * Implementations are thread-safe and shared by all workers.
  */
 public interface ImageStore {
+
+    /**
+     * Why {@code bucket} cannot name a bucket of this store, in words for the user, or empty when it can.
+     * Asked before a submission is queued, so a name the store would refuse never becomes a service.
+     */
+    Optional<String> bucketNameProblem(String bucket);
 
     /**
      * The bucket's JPEG objects (name ending in .jpg or .jpeg in any case, or content type image/jpeg),

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Buckets read from a local folder: each sub-folder of {@code bucketsDir} is one bucket, and each file below it
@@ -24,8 +25,18 @@ public final class LocalImageStore implements ImageStore {
     }
 
     /**
-     * A local folder is small next to a GCS bucket, and sorting it into GCS order needs every name anyway,
-     * so the listing is read whole when the walk starts.
+     * A local bucket stands in for a GCS bucket, so it takes GCS's names: a name that works here works in
+     * production, and no name can climb out of the buckets folder.
+     */
+    @Override
+    public Optional<String> bucketNameProblem(String bucket) {
+        return GcsBucketNames.ruleBroken(bucket);
+    }
+
+    /**
+     * The listing is in GCS's order (UTF-8 bytes of the names), so a service gives the same results document
+     * here and there. A local folder is small next to a GCS bucket, and sorting needs every name anyway, so the listing is read
+     * whole when the walk starts.
      */
     @Override
     public Iterable<ImageObject> listJpegs(String bucket) {

@@ -1,6 +1,6 @@
 package com.daynight.web;
 
-import com.daynight.service.ValidationException;
+import com.daynight.submission.ValidationException;
 
 /**
  * Why a request gets no regular answer: the HTTP status, the message the client sees (it names the field

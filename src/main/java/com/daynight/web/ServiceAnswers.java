@@ -1,10 +1,11 @@
 package com.daynight.web;
 
-import com.daynight.persistence.ServiceRepository;
-import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
+import com.daynight.persistence.ResultsTable;
+import com.daynight.persistence.ServicesTable;
+import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultsDocument;
-import com.daynight.service.ServiceIdGenerator;
+import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.service.ServiceRecord;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,11 +32,13 @@ final class ServiceAnswers {
 
     private static final Set<ResponseFormat> EVERY_FORMAT = EnumSet.allOf(ResponseFormat.class);
 
-    private final ServiceRepository repository;
+    private final ServicesTable services;
+    private final ResultsTable results;
     private final ResultsCsv csv = new ResultsCsv();
 
-    ServiceAnswers(ServiceRepository repository) {
-        this.repository = repository;
+    ServiceAnswers(ServicesTable services, ResultsTable results) {
+        this.services = services;
+        this.results = results;
     }
 
     void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)
@@ -47,10 +50,10 @@ final class ServiceAnswers {
         Optional<ServiceWithCounts> counted = Optional.empty();
         Optional<ServiceRecord> found = Optional.empty();
         if (wellFormed && page) {
-            counted = repository.findWithCounts(serviceId);
+            counted = services.findWithCounts(serviceId);
             found = counted.map(ServiceWithCounts::service);
         } else if (wellFormed) {
-            found = repository.find(serviceId);
+            found = services.find(serviceId);
         }
         if (found.isEmpty()) {
             req.setAttribute("typedServiceId", serviceId); // the error page offers to look up another one
@@ -87,7 +90,7 @@ final class ServiceAnswers {
     private void json(HttpServletResponse resp, ServiceRecord service, int from) throws IOException, SQLException {
         resp.setContentType("application/json;charset=UTF-8");
         ResultsDocument.write(service, true, from, resp.getWriter(),
-                sink -> repository.forEachResult(service.serviceId(), from, sink));
+                sink -> results.forEach(service.serviceId(), from, sink));
     }
 
     /** The {@value #FROM} parameter: absent is 0; anything but a whole number in range is empty. */
@@ -107,7 +110,7 @@ final class ServiceAnswers {
         resp.setContentType("text/csv;charset=UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + service.serviceId() + ".csv\"");
         try (ResultsCsv.Rows rows = csv.open(resp.getWriter())) {
-            repository.forEachResult(service.serviceId(), rows::write);
+            results.forEach(service.serviceId(), 0, rows::write);
         }
     }
 
@@ -121,8 +124,8 @@ final class ServiceAnswers {
         ServiceRecord service = counted.service();
         ResultFilter filter = ResultFilter.fromParameter(req.getParameter("show"));
         List<ImageResult> shown = filter == ResultFilter.ALL
-                ? repository.firstResults(service.serviceId(), MAX_PAGE_ROWS)
-                : repository.firstResults(service.serviceId(), filter.getValue(), MAX_PAGE_ROWS);
+                ? results.first(service.serviceId(), MAX_PAGE_ROWS)
+                : results.first(service.serviceId(), filter.getValue(), MAX_PAGE_ROWS);
         ResultTally tally = new ResultTally(filter, counted.counts(), shown.stream().map(ResultRow::new).toList(),
                 MAX_PAGE_ROWS);
         req.setAttribute("service", new ServiceView(service));

@@ -1,10 +1,11 @@
 package com.daynight.web;
 
-import com.daynight.persistence.ServiceRepository;
-import com.daynight.service.ServiceIdGenerator;
-import com.daynight.service.ServiceUnavailableException;
-import com.daynight.service.SubmissionService;
-import com.daynight.service.ValidationException;
+import com.daynight.persistence.ResultsTable;
+import com.daynight.persistence.ServicesTable;
+import com.daynight.submission.ServiceIdGenerator;
+import com.daynight.submission.ServiceUnavailableException;
+import com.daynight.submission.SubmissionService;
+import com.daynight.submission.ValidationException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,13 +30,13 @@ public class ServicesServlet extends HttpServlet {
     private static final Set<ResponseFormat> PAGE_OR_JSON = EnumSet.of(ResponseFormat.HTML, ResponseFormat.JSON);
 
     private final transient SubmissionService submissions;
-    private final transient ServiceRepository repository;
+    private final transient ServicesTable services;
     private final transient ServiceAnswers serviceAnswers;
 
-    public ServicesServlet(SubmissionService submissions, ServiceRepository repository) {
+    public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results) {
         this.submissions = submissions;
-        this.repository = repository;
-        this.serviceAnswers = new ServiceAnswers(repository);
+        this.services = services;
+        this.serviceAnswers = new ServiceAnswers(services, results);
     }
 
     @Override
@@ -136,7 +137,7 @@ public class ServicesServlet extends HttpServlet {
                     "userName is required: the user whose services to list"), Replies.FORM_PAGE);
             return;
         }
-        ServiceListAnswers.answer(req, resp, format, userName, repository.findByUser(userName, 100));
+        ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, 100));
     }
 
     private static ResponseFormat lookupFormat(HttpServletRequest req) {

@@ -1,6 +1,6 @@
 package com.daynight.web;
 
-import com.daynight.service.SubmissionValidator;
+import com.daynight.submission.SubmissionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;

@@ -23,7 +23,6 @@ class AppConfigTest {
     void defaultsWithNoConfigurationAtAll() {
         AppConfig c = AppConfig.fromEnvironment(Map.of());
 
-        assertEquals(8080, c.port());
         assertEquals(AppConfig.StorageKind.LOCAL, c.storage());
         assertEquals(Path.of("./buckets"), c.bucketsDir());
         assertEquals(Path.of("./data"), c.dataDir());
@@ -37,13 +36,11 @@ class AppConfigTest {
         assertNull(c.modelPath());
         assertTrue(c.queueLimit() > 0);
         assertTrue(c.lease().compareTo(Duration.ZERO) > 0);
-        assertTrue(c.heartbeatInterval().compareTo(c.lease()) < 0);
     }
 
     @Test
     void everyContractVariableIsRead() {
         Map<String, String> env = new HashMap<>();
-        env.put("PORT", "9090");
         env.put("DB_URL", MYSQL);
         env.put("DB_USER", "dn");
         env.put("DB_PASSWORD", "s3cret");
@@ -57,7 +54,6 @@ class AppConfigTest {
 
         AppConfig c = AppConfig.fromEnvironment(env);
 
-        assertEquals(9090, c.port());
         assertEquals(MYSQL, c.dbUrl());
         assertEquals("dn", c.dbUser());
         assertEquals("s3cret", c.dbPassword());
@@ -85,14 +81,6 @@ class AppConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "80.5", "-1", "65536", "99999999999", "8080x"})
-    void invalidPort(String value) {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> AppConfig.fromEnvironment(Map.of("PORT", value)));
-        assertTrue(e.getMessage().contains("PORT"), e.getMessage());
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"many", "0", "-2", "1.5", "100000"})
     void invalidWorkers(String value) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -100,17 +88,11 @@ class AppConfigTest {
         assertTrue(e.getMessage().contains("WORKERS"), e.getMessage());
     }
 
-    @ParameterizedTest
-    @CsvSource({"1, 1", "65535, 65535", "' 8081 ', 8081"})
-    void validPorts(String value, int expected) {
-        assertEquals(expected, AppConfig.fromEnvironment(Map.of("PORT", value)).port());
-    }
-
     @Test
     void blankNumbersFallBackToDefaults() {
-        AppConfig c = AppConfig.fromEnvironment(Map.of("PORT", " ", "WORKERS", ""));
-        assertEquals(8080, c.port());
+        AppConfig c = AppConfig.fromEnvironment(Map.of("LEASE_SECONDS", " ", "WORKERS", ""));
         assertEquals(Runtime.getRuntime().availableProcessors(), c.workers());
+        assertEquals(Duration.ofSeconds(30), c.lease());
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.daynight.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
@@ -46,7 +46,7 @@ class LargeBucketIT {
         Files.createDirectories(gcLog.getParent());
         try (TestDatabase db = TestDatabase.create();
              FakeGcsServer gcs = FakeGcsServer.start().generateBucket(BUCKET, OBJECTS, pictures)) {
-            ServiceRepository repository = new ServiceRepository(db.dataSource());
+            TestTables repository = new TestTables(db.dataSource());
             Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
                     "STORAGE", "gcs", "STORAGE_EMULATOR_HOST", gcs.baseUrl(), "WORKERS", "2",
                     "DATA_DIR", work.resolve("data").toString());

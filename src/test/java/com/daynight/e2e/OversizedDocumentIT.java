@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ImageResult;
@@ -59,8 +59,8 @@ class OversizedDocumentIT {
     void aServiceTooBigForOneRowFinishesAndItsWholeDocumentIsStillServed() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
             DataSource stock = db.withStockPacketLimit();
-            ServiceRepository repository = new ServiceRepository(stock);
-            WorkQueue queue = new WorkQueue(stock, repository);
+            TestTables repository = new TestTables(stock);
+            WorkQueue queue = new WorkQueue(stock);
             long staging = System.nanoTime();
             stageAllResults(repository, queue);
             double stagingSeconds = (System.nanoTime() - staging) / 1e9;
@@ -109,7 +109,7 @@ class OversizedDocumentIT {
     }
 
     /** What a worker leaves behind before finishing: a claimed, started service with every result recorded. */
-    private static void stageAllResults(ServiceRepository repository, WorkQueue queue) throws SQLException {
+    private static void stageAllResults(TestTables repository, WorkQueue queue) throws SQLException {
         repository.insertQueued(ID, "Ann", "huge-bucket");
         assertEquals(ID, queue.claimNext(OWNER, Duration.ofMinutes(30)).orElseThrow().serviceId());
         assertTrue(queue.setTotal(ID, OWNER, RESULTS));

@@ -1,12 +1,14 @@
 package com.daynight.job;
 
 import com.daynight.storage.BucketUnavailableException;
+import com.daynight.storage.GcsBucketNames;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
 import com.daynight.storage.StorageUnavailableException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,11 @@ class InMemoryImageStore implements ImageStore {
     private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
     private volatile String darkFrom;
+
+    @Override
+    public Optional<String> bucketNameProblem(String bucket) {
+        return GcsBucketNames.ruleBroken(bucket);
+    }
 
     void createBucket(String bucket) {
         buckets.computeIfAbsent(bucket, b -> new TreeMap<>());

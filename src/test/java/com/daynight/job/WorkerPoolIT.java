@@ -12,7 +12,7 @@ import static org.mockito.Mockito.when;
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.ImageDecodeException;
 import com.daynight.classify.Prediction;
-import com.daynight.persistence.ServiceRepository;
+import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ImageResult;
@@ -31,15 +31,15 @@ class WorkerPoolIT {
     private static final Duration LEASE = Duration.ofSeconds(4);
 
     private TestDatabase db;
-    private ServiceRepository repository;
+    private TestTables repository;
     private WorkQueue queue;
     private final InMemoryImageStore store = new InMemoryImageStore();
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.create();
-        repository = new ServiceRepository(db.dataSource());
-        queue = new WorkQueue(db.dataSource(), repository);
+        repository = new TestTables(db.dataSource());
+        queue = new WorkQueue(db.dataSource());
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,11 @@ class AppMetricsTest {
     @Test
     void storageErrorsAreCountedForReadsAndForListingsThatFailLazily() {
         ImageStore failing = new ImageStore() {
+            @Override
+            public Optional<String> bucketNameProblem(String bucket) {
+                return Optional.empty();
+            }
+
             @Override
             public Iterable<ImageObject> listJpegs(String bucket) {
                 return () -> new Iterator<>() {

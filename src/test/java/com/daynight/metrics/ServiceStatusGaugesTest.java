@@ -7,7 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.daynight.persistence.ServiceCounts;
+import com.daynight.persistence.ServicesTable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.util.Map;
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class ServiceStatusGaugesTest {
 
-    private final ServiceCounts counts = mock(ServiceCounts.class);
+    private final ServicesTable counts = mock(ServicesTable.class);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void everyStatusHasAGaugeAndOneQueryServesThemAll() throws Exception {
-        when(counts.byStatus()).thenReturn(Map.of("queued", 4L, "finished", 7L));
+        when(counts.countByStatus()).thenReturn(Map.of("queued", 4L, "finished", 7L));
         new ServiceStatusGauges(counts).bindTo(registry);
 
         assertEquals(4.0, gauge("daynight.services", "queued"));
@@ -28,17 +28,17 @@ class ServiceStatusGaugesTest {
         assertEquals(7.0, gauge("daynight.services", "finished"));
         assertEquals(0.0, gauge("daynight.services", "failed"));
         assertEquals(4.0, registry.get("daynight.queue.depth").gauge().value());
-        verify(counts, times(1)).byStatus();
+        verify(counts, times(1)).countByStatus();
     }
 
     @Test
     void anUnreachableDatabaseGivesNoNumberAndIsNotAskedAgainAtOnce() throws Exception {
-        when(counts.byStatus()).thenThrow(new SQLException("Communications link failure"));
+        when(counts.countByStatus()).thenThrow(new SQLException("Communications link failure"));
         new ServiceStatusGauges(counts).bindTo(registry);
 
         assertTrue(Double.isNaN(gauge("daynight.services", "queued")));
         assertTrue(Double.isNaN(registry.get("daynight.queue.depth").gauge().value()));
-        verify(counts, times(1)).byStatus();
+        verify(counts, times(1)).countByStatus();
     }
 
     private double gauge(String name, String status) {

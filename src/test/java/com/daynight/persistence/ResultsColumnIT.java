@@ -30,12 +30,12 @@ class ResultsColumnIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestDatabase db;
-    private ServiceRepository repository;
+    private TestTables repository;
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.create();
-        repository = new ServiceRepository(db.dataSource());
+        repository = new TestTables(db.dataSource());
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ResultsColumnIT {
 
     @Test
     void aDocumentOverTheLimitKeepsEveryResultAndPointsToThem() throws Exception {
-        WorkQueue queue = new WorkQueue(db.dataSource(), repository, 2_000);
+        WorkQueue queue = new WorkQueue(db.dataSource(), 2_000);
         recorded(queue, "OVER0001", results(100));
 
         assertTrue(queue.finish("OVER0001", "me"));
@@ -84,7 +84,7 @@ class ResultsColumnIT {
 
     @Test
     void aDocumentUnderTheLimitIsStoredWhole() throws Exception {
-        WorkQueue queue = new WorkQueue(db.dataSource(), repository, 2_000);
+        WorkQueue queue = new WorkQueue(db.dataSource(), 2_000);
         recorded(queue, "UNDR0001", results(10));
 
         assertTrue(queue.finish("UNDR0001", "me"));
@@ -97,18 +97,18 @@ class ResultsColumnIT {
 
     @Test
     void resultsAreReadPageByPageInListingOrder() throws Exception {
-        WorkQueue queue = new WorkQueue(db.dataSource(), repository);
-        int count = ServiceRepository.PAGE_SIZE * 2 + 1;
+        WorkQueue queue = new WorkQueue(db.dataSource());
+        int count = ResultsTable.PAGE_SIZE * 2 + 1;
         recorded(queue, "PAGE0001", results(count));
         List<ImageResult> read = new ArrayList<>();
-        repository.forEachResult("PAGE0001", read::add);
+        new ResultsTable(db.dataSource()).forEach("PAGE0001", 0, read::add);
         assertEquals(results(count), read);
-        assertEquals(results(5), repository.firstResults("PAGE0001", 5));
+        assertEquals(results(5), new ResultsTable(db.dataSource()).first("PAGE0001", 5));
         List<ImageResult> rest = new ArrayList<>();
-        repository.forEachResult("PAGE0001", ServiceRepository.PAGE_SIZE - 1, rest::add);
-        assertEquals(results(count).subList(ServiceRepository.PAGE_SIZE - 1, count), rest, "from an index, across pages");
+        new ResultsTable(db.dataSource()).forEach("PAGE0001", ResultsTable.PAGE_SIZE - 1, rest::add);
+        assertEquals(results(count).subList(ResultsTable.PAGE_SIZE - 1, count), rest, "from an index, across pages");
         List<ImageResult> none = new ArrayList<>();
-        repository.forEachResult("PAGE0001", count, none::add);
+        new ResultsTable(db.dataSource()).forEach("PAGE0001", count, none::add);
         assertEquals(List.of(), none, "from the end: nothing");
         assertTrue(queue.finish("PAGE0001", "me"));
         assertEquals(count, stored("PAGE0001").get("Results").size());
@@ -123,8 +123,8 @@ class ResultsColumnIT {
     @Test
     void theRealServerTakesADocumentUpToTheLimitAndOneEntryMoreIsStoredAsAPointer() throws Exception {
         DataSource stock = db.withStockPacketLimit();
-        repository = new ServiceRepository(stock);
-        WorkQueue queue = new WorkQueue(stock, repository);
+        repository = new TestTables(stock);
+        WorkQueue queue = new WorkQueue(stock);
         long budget;
         try (Connection c = stock.getConnection()) {
             budget = new ResultsColumn(ResultsColumn.DEFAULT_MAX_BYTES).budget(c);

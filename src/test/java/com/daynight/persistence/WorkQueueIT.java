@@ -29,14 +29,14 @@ class WorkQueueIT {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private TestDatabase db;
-    private ServiceRepository repository;
+    private TestTables repository;
     private WorkQueue queue;
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.create();
-        repository = new ServiceRepository(db.dataSource());
-        queue = new WorkQueue(db.dataSource(), repository);
+        repository = new TestTables(db.dataSource());
+        queue = new WorkQueue(db.dataSource());
     }
 
     @AfterEach

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,13 @@ class GcsImageStoreTest {
     static void stopServer() throws Exception {
         storage.close();
         server.close();
+    }
+
+    @Test
+    void bucketNamesFollowGcsRules() {
+        GcsImageStore store = new GcsImageStore(storage, 10);
+        assertEquals(Optional.empty(), store.bucketNameProblem("my-photos"));
+        assertEquals(Optional.of("it must not look like an IP address"), store.bucketNameProblem("10.0.0.1"));
     }
 
     @Test

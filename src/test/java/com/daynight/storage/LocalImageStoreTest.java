@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,14 @@ class LocalImageStoreTest {
 
     @TempDir
     Path bucketsDir;
+
+    @Test
+    void bucketNamesFollowGcsRules() {
+        LocalImageStore store = new LocalImageStore(bucketsDir);
+        assertEquals(Optional.empty(), store.bucketNameProblem("my-photos"));
+        assertEquals(GcsBucketNames.ruleBroken("..").orElseThrow(), store.bucketNameProblem("..").orElseThrow());
+        assertTrue(store.bucketNameProblem("My Photos").isPresent());
+    }
 
     @Test
     void listsJpegsRecursivelyWithSlashNamesInGcsOrder() throws IOException {

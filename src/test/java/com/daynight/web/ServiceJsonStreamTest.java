@@ -57,7 +57,7 @@ class ServiceJsonStreamTest {
                 sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), "day", 0.9));
             }
             throw new SQLException("connection lost");
-        }).when(server.repository).forEachResult(eq(ID), eq(0), any());
+        }).when(server.results).forEach(eq(ID), eq(0), any());
     }
 
     private HttpResponse<String> getJson() throws Exception {
@@ -67,7 +67,7 @@ class ServiceJsonStreamTest {
 
     @Test
     void aFailureBeforeTheFirstResultIsStillA503() throws Exception {
-        when(server.repository.find(ID)).thenReturn(Optional.of(finished(300_000)));
+        when(server.services.find(ID)).thenReturn(Optional.of(finished(300_000)));
         resultsFailingAfter(0);
         HttpResponse<String> resp = getJson();
         assertEquals(503, resp.statusCode(), resp.body());
@@ -76,7 +76,7 @@ class ServiceJsonStreamTest {
 
     @Test
     void aFailureHalfWayCutsTheAnswerShortAndNeverEndsTheDocument() throws Exception {
-        when(server.repository.find(ID)).thenReturn(Optional.of(finished(300_000)));
+        when(server.services.find(ID)).thenReturn(Optional.of(finished(300_000)));
         resultsFailingAfter(20_000); // about 1 MB: much of it has gone out already, the status line too
         // The chunked answer ends without its last chunk, so the client knows it is not whole.
         IOException cutShort = assertThrows(IOException.class, this::getJson);

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.daynight.e2e.Browser;
-import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
+import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
@@ -69,14 +69,14 @@ class ServicePageScriptIT {
     private void holds(List<ImageResult> results) throws SQLException {
         ServiceRecord record = new ServiceRecord(ID, "Ann", "photos", AT, AT, ServiceStatus.STARTED, null, null,
                 results.size(), 10);
-        when(server.repository.find(ID)).thenReturn(Optional.of(record));
-        when(server.repository.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(record,
+        when(server.services.find(ID)).thenReturn(Optional.of(record));
+        when(server.services.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(record,
                 new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error")))));
         doAnswer(call -> {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
-        }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
-        when(server.repository.firstResults(eq(ID), anyInt())).thenReturn(results);
+        }).when(server.results).forEach(eq(ID), anyInt(), any());
+        when(server.results.first(eq(ID), anyInt())).thenReturn(results);
     }
 
     private static int count(List<ImageResult> results, String kind) {
@@ -106,7 +106,7 @@ class ServicePageScriptIT {
         holds(FIRST);
         openPage();
         assertEquals(3, rows());
-        clearInvocations(server.repository);
+        clearInvocations(server.results);
         holds(Stream.concat(FIRST.stream(), Stream.of(ImageResult.classified("d.jpg", "day", 0.6),
                 ImageResult.failed("e.jpg", "not a decodable JPEG"))).toList());
 
@@ -114,7 +114,7 @@ class ServicePageScriptIT {
         assertEquals(5, rows(), "the two new rows follow the three the page had");
         assertEquals("e.jpg", browser.driver.findElement(By.cssSelector("#results tbody tr:last-child td")).getText());
         assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "updated in place");
-        verify(server.repository, atLeastOnce()).forEachResult(eq(ID), eq(3), any());
+        verify(server.results, atLeastOnce()).forEach(eq(ID), eq(3), any());
     }
 
     @Test

@@ -13,13 +13,14 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
-import com.daynight.persistence.ServiceRepository.ServiceWithCounts;
+import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
-import com.daynight.service.ServiceUnavailableException;
-import com.daynight.service.SubmissionValidator;
+import com.daynight.submission.ServiceUnavailableException;
+import com.daynight.submission.SubmissionValidator;
+import com.daynight.storage.GcsBucketNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
@@ -63,10 +64,10 @@ class WebHttpTest {
 
     @BeforeEach
     void realValidationBehindTheMock() {
-        reset(server.submissions, server.repository);
+        reset(server.submissions, server.services, server.results);
         server.readiness.set(java.util.Map.of("database", true, "model", true));
         when(server.submissions.submit(any(), any())).thenAnswer(call -> {
-            SubmissionValidator.validate(call.getArgument(0), call.getArgument(1));
+            SubmissionValidator.validate(call.getArgument(0), call.getArgument(1), GcsBucketNames::ruleBroken);
             return ID;
         });
     }
@@ -208,9 +209,9 @@ class WebHttpTest {
 
     /** The record and its results; the page's read counts them as the database does, done being their sum. */
     void serviceWithResults(ServiceRecord record, List<ImageResult> results) throws SQLException {
-        when(server.repository.find(ID)).thenReturn(Optional.of(record));
+        when(server.services.find(ID)).thenReturn(Optional.of(record));
         ResultCounts counts = new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error"));
-        when(server.repository.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(
+        when(server.services.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(
                 new ServiceRecord(record.serviceId(), record.userName(), record.bucket(), record.requestTime(),
                         record.startTime(), record.status(), record.endTime(), record.error(), counts.total(),
                         record.total()), counts)));
@@ -221,19 +222,15 @@ class WebHttpTest {
         return (int) results.stream().filter(r -> r.result().equals(kind)).count();
     }
 
-    /** The repository's result queries, answered from {@code results} as the database would. */
+    /** The results table's queries, answered from {@code results} as the database would. */
     void stubResults(List<ImageResult> results) throws SQLException {
-        doAnswer(call -> {
-            results.forEach(call.<Consumer<ImageResult>>getArgument(1));
-            return null;
-        }).when(server.repository).forEachResult(eq(ID), any());
         doAnswer(call -> {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
-        }).when(server.repository).forEachResult(eq(ID), anyInt(), any());
-        when(server.repository.firstResults(eq(ID), anyInt())).thenAnswer(call ->
+        }).when(server.results).forEach(eq(ID), anyInt(), any());
+        when(server.results.first(eq(ID), anyInt())).thenAnswer(call ->
                 results.stream().limit(call.<Integer>getArgument(1)).toList());
-        when(server.repository.firstResults(eq(ID), anyString(), anyInt())).thenAnswer(call ->
+        when(server.results.first(eq(ID), anyString(), anyInt())).thenAnswer(call ->
                 results.stream().filter(r -> r.result().equals(call.getArgument(1)))
                         .limit(call.<Integer>getArgument(2)).toList());
     }
@@ -351,8 +348,8 @@ class WebHttpTest {
 
     @Test
     void unknownOrMalformedServiceIsNotFound() throws Exception {
-        when(server.repository.find(any())).thenReturn(Optional.empty());
-        when(server.repository.findWithCounts(any())).thenReturn(Optional.empty());
+        when(server.services.find(any())).thenReturn(Optional.empty());
+        when(server.services.findWithCounts(any())).thenReturn(Optional.empty());
         HttpResponse<String> html = get("/services/ZZZZZZZZ", BROWSER);
         assertEquals(404, html.statusCode());
         assertTrue(html.body().contains("there is no service with the ServiceID ZZZZZZZZ"));
@@ -367,8 +364,8 @@ class WebHttpTest {
 
     @Test
     void databaseFailureOnLookupAsksToRetry() throws Exception {
-        when(server.repository.find(ID)).thenThrow(new SQLException("connection refused"));
-        when(server.repository.findWithCounts(ID)).thenThrow(new SQLException("connection refused"));
+        when(server.services.find(ID)).thenThrow(new SQLException("connection refused"));
+        when(server.services.findWithCounts(ID)).thenThrow(new SQLException("connection refused"));
         HttpResponse<String> resp = get("/services/" + ID, "application/json");
         assertEquals(503, resp.statusCode());
         assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
@@ -398,8 +395,8 @@ class WebHttpTest {
 
     @Test
     void unexpectedFailureShowsNoInternals() throws Exception {
-        when(server.repository.find(ID)).thenThrow(new IllegalStateException("secret internals"));
-        when(server.repository.findWithCounts(ID)).thenThrow(new IllegalStateException("secret internals"));
+        when(server.services.find(ID)).thenThrow(new IllegalStateException("secret internals"));
+        when(server.services.findWithCounts(ID)).thenThrow(new IllegalStateException("secret internals"));
         HttpResponse<String> resp = get("/services/" + ID, BROWSER);
         assertEquals(500, resp.statusCode());
         assertTrue(resp.body().contains("Something went wrong"), resp.body());
@@ -425,7 +422,7 @@ class WebHttpTest {
 
     @Test
     void servicesOfAUserAsJsonAndPage() throws Exception {
-        when(server.repository.findByUser(eq("Ann <b>"), anyInt()))
+        when(server.services.findByUser(eq("Ann <b>"), anyInt()))
                 .thenReturn(List.of(service(ServiceStatus.QUEUED, 0, null), service(ServiceStatus.FINISHED, 3, 3)));
         String query = "/services?userName=" + URLEncoder.encode("Ann <b>", StandardCharsets.UTF_8);
         JsonNode list = JSON.readTree(get(query + "&format=json", null).body());

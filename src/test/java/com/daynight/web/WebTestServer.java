@@ -2,8 +2,9 @@ package com.daynight.web;
 
 import static org.mockito.Mockito.mock;
 
-import com.daynight.persistence.ServiceRepository;
-import com.daynight.service.SubmissionService;
+import com.daynight.persistence.ResultsTable;
+import com.daynight.persistence.ServicesTable;
+import com.daynight.submission.SubmissionService;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,8 @@ final class WebTestServer implements AutoCloseable {
     private static final String COMPOSITION_ROOT = "com.daynight.DayNightApp";
 
     final SubmissionService submissions = mock(SubmissionService.class);
-    final ServiceRepository repository = mock(ServiceRepository.class);
+    final ServicesTable services = mock(ServicesTable.class);
+    final ResultsTable results = mock(ResultsTable.class);
     final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("database", true));
 
     private final Path baseDir;
@@ -57,7 +59,7 @@ final class WebTestServer implements AutoCloseable {
         });
         context.addServletContainerInitializer((classes, ctx) -> {
             ctx.addServlet("home", new HomeServlet()).addMapping("");
-            ctx.addServlet("services", new ServicesServlet(submissions, repository))
+            ctx.addServlet("services", new ServicesServlet(submissions, services, results))
                     .addMapping("/services", "/services/*");
             ctx.addServlet("health", new HealthServlet(readiness::get)).addMapping("/healthz", "/readyz");
         }, null);

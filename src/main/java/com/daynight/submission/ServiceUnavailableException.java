@@ -1,4 +1,4 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 /** The service cannot take a request now (database unreachable, queue full); the client should retry later. */
 public class ServiceUnavailableException extends RuntimeException {

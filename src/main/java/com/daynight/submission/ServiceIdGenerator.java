@@ -1,4 +1,4 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 import java.security.SecureRandom;
 import java.util.function.Supplier;

@@ -1,10 +1,13 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.storage.GcsBucketNames;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SubmissionValidatorTest {
 
+    /** The rules both image stores apply (each store's own test checks that it does). */
+    private static final Function<String, Optional<String>> GCS_RULES = GcsBucketNames::ruleBroken;
     private static final String GOOD_BUCKET = "my-photos";
     private static final String GOOD_NAME = "Michael Jordan";
     private static final String EMOJI = "\uD83D\uDE00"; // one code point, two chars
@@ -44,7 +49,7 @@ class SubmissionValidatorTest {
     @MethodSource("acceptedUserNames")
     void acceptsUserName(String userName) {
         assertDoesNotThrow(() -> SubmissionValidator.validateUserName(userName));
-        assertDoesNotThrow(() -> SubmissionValidator.validate(userName, GOOD_BUCKET));
+        assertDoesNotThrow(() -> SubmissionValidator.validate(userName, GOOD_BUCKET, GCS_RULES));
     }
 
     static Stream<String> refusedUserNames() {
@@ -79,7 +84,7 @@ class SubmissionValidatorTest {
     @MethodSource("refusedUserNames")
     void refusesUserName(String userName) {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> SubmissionValidator.validate(userName, GOOD_BUCKET));
+                () -> SubmissionValidator.validate(userName, GOOD_BUCKET, GCS_RULES));
         assertEquals("userName", e.field());
         assertTrue(e.getMessage().contains("userName"), e.getMessage());
     }
@@ -110,7 +115,7 @@ class SubmissionValidatorTest {
     @Test
     void userNameIsCheckedBeforeBucket() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> SubmissionValidator.validate("", "BAD"));
+                () -> SubmissionValidator.validate("", "BAD", GCS_RULES));
         assertEquals("userName", e.field());
     }
 
@@ -140,8 +145,8 @@ class SubmissionValidatorTest {
     @ParameterizedTest
     @MethodSource("acceptedBuckets")
     void acceptsBucket(String bucket) {
-        assertDoesNotThrow(() -> SubmissionValidator.validateBucket(bucket));
-        assertDoesNotThrow(() -> SubmissionValidator.validate(GOOD_NAME, bucket));
+        assertDoesNotThrow(() -> SubmissionValidator.validateBucket(bucket, GCS_RULES));
+        assertDoesNotThrow(() -> SubmissionValidator.validate(GOOD_NAME, bucket, GCS_RULES));
     }
 
     static Stream<Arguments> refusedBuckets() {
@@ -191,7 +196,7 @@ class SubmissionValidatorTest {
     @MethodSource("refusedBuckets")
     void refusesBucket(String bucket, String why) {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> SubmissionValidator.validate(GOOD_NAME, bucket), why);
+                () -> SubmissionValidator.validate(GOOD_NAME, bucket, GCS_RULES), why);
         assertEquals("bucket", e.field());
         assertTrue(e.getMessage().contains("bucket"), e.getMessage());
     }
@@ -201,7 +206,7 @@ class SubmissionValidatorTest {
     @ValueSource(strings = {"AB", "-x-", "goog", "1.1.1.1"})
     void bucketMessageNamesTheRule(String bucket) {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> SubmissionValidator.validateBucket(bucket));
+                () -> SubmissionValidator.validateBucket(bucket, GCS_RULES));
         assertTrue(e.getMessage().startsWith("bucket "), e.getMessage());
         assertTrue(e.getMessage().length() > "bucket is ".length() + 10, e.getMessage());
     }

@@ -19,15 +19,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ServiceRepositoryIT {
+class ServicesTableIT {
 
     private static TestDatabase db;
-    private static ServiceRepository repository;
+    private static TestTables tables;
+    private static ServicesTable services;
+    private static ResultsTable resultsTable;
 
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create();
-        repository = new ServiceRepository(db.dataSource());
+        tables = new TestTables(db.dataSource());
+        services = new ServicesTable(db.dataSource());
+        resultsTable = new ResultsTable(db.dataSource());
     }
 
     @AfterAll
@@ -37,9 +41,9 @@ class ServiceRepositoryIT {
 
     @Test
     void insertsAQueuedRowWhoseRequestTimeIsTakenByTheDatabaseWithMilliseconds() throws Exception {
-        assertTrue(repository.insertQueued("REPO0001", "Michael Jordan", "holiday"));
+        assertTrue(tables.insertQueued("REPO0001", "Michael Jordan", "holiday"));
 
-        ServiceRecord service = repository.find("REPO0001").orElseThrow();
+        ServiceRecord service = services.find("REPO0001").orElseThrow();
         assertEquals("Michael Jordan", service.userName());
         assertEquals("holiday", service.bucket());
         assertEquals(ServiceStatus.QUEUED, service.status());
@@ -60,52 +64,52 @@ class ServiceRepositoryIT {
 
     @Test
     void aDuplicateServiceIdIsReportedNotOverwritten() throws Exception {
-        assertTrue(repository.insertQueued("REPO0002", "Ann", "first"));
-        assertFalse(repository.insertQueued("REPO0002", "Bob", "second"));
-        assertEquals("Ann", repository.find("REPO0002").orElseThrow().userName());
+        assertTrue(tables.insertQueued("REPO0002", "Ann", "first"));
+        assertFalse(tables.insertQueued("REPO0002", "Bob", "second"));
+        assertEquals("Ann", services.find("REPO0002").orElseThrow().userName());
     }
 
     @Test
     void keepsUnicodeAndMarkupExactlyAsTyped() throws Exception {
         String name = "\u202Eevil\u202C <script>alert('x')</script>; DROP TABLE services; -- \uD83C\uDF19";
-        assertTrue(repository.insertQueued("REPO0003", name, "holiday"));
-        assertEquals(name, repository.find("REPO0003").orElseThrow().userName());
+        assertTrue(tables.insertQueued("REPO0003", name, "holiday"));
+        assertEquals(name, services.find("REPO0003").orElseThrow().userName());
     }
 
     @Test
     void listsAUsersServicesNewestFirst() throws Exception {
-        repository.insertQueued("USER0001", "Zoe", "a-bucket");
+        tables.insertQueued("USER0001", "Zoe", "a-bucket");
         db.execute("UPDATE services SET ServiceRequestTime = ServiceRequestTime - INTERVAL 1 HOUR"
                 + " WHERE ServiceID = 'USER0001'");
-        repository.insertQueued("USER0002", "Zoe", "b-bucket");
-        repository.insertQueued("USER0003", "zoe", "c-bucket");
+        tables.insertQueued("USER0002", "Zoe", "b-bucket");
+        tables.insertQueued("USER0003", "zoe", "c-bucket");
 
-        List<ServiceRecord> services = repository.findByUser("Zoe", 10);
-        assertEquals(List.of("USER0002", "USER0001"), services.stream().map(ServiceRecord::serviceId).toList());
+        List<ServiceRecord> zoes = services.findByUser("Zoe", 10);
+        assertEquals(List.of("USER0002", "USER0001"), zoes.stream().map(ServiceRecord::serviceId).toList());
     }
 
     @Test
     void trailingSpacesArePartOfTheNameALookupMatches() throws Exception {
-        repository.insertQueued("SPACE001", "Bob", "a-bucket");
-        repository.insertQueued("SPACE002", "Bob  ", "a-bucket");
+        tables.insertQueued("SPACE001", "Bob", "a-bucket");
+        tables.insertQueued("SPACE002", "Bob  ", "a-bucket");
         assertEquals(List.of("SPACE001"), idsOf("Bob"));
         assertEquals(List.of("SPACE002"), idsOf("Bob  "));
         assertEquals(List.of(), idsOf("Bob "));
     }
 
     private static List<String> idsOf(String userName) throws Exception {
-        return repository.findByUser(userName, 10).stream().map(ServiceRecord::serviceId).toList();
+        return services.findByUser(userName, 10).stream().map(ServiceRecord::serviceId).toList();
     }
 
     @Test
     void unknownServiceIsEmpty() throws Exception {
-        assertTrue(repository.find("NOSUCH00").isEmpty());
+        assertTrue(services.find("NOSUCH00").isEmpty());
     }
 
     @Test
     void countsAndFilteredRowsComeFromTheDatabase() throws Exception {
-        repository.insertQueued("COUNT001", "Ann", "holiday");
-        WorkQueue queue = new WorkQueue(db.dataSource(), repository);
+        tables.insertQueued("COUNT001", "Ann", "holiday");
+        WorkQueue queue = new WorkQueue(db.dataSource());
         db.execute("UPDATE services SET ClaimedBy = 'counter' WHERE ServiceID = 'COUNT001'");
         List<ImageResult> results = List.of(
                 ImageResult.classified("a.jpg", "day", 0.9), ImageResult.classified("b.jpg", "night", 0.8),
@@ -113,16 +117,16 @@ class ServiceRepositoryIT {
                 ImageResult.classified("e.jpg", "night", 0.6));
         assertTrue(queue.appendResults("COUNT001", "counter", 0, results));
 
-        ServiceRepository.ServiceWithCounts counted = repository.findWithCounts("COUNT001").orElseThrow();
+        ServicesTable.ServiceWithCounts counted = services.findWithCounts("COUNT001").orElseThrow();
         assertEquals(new ResultCounts(1, 3, 1), counted.counts());
         assertEquals(5, counted.service().done(), "done is the counts' sum");
-        assertEquals(repository.find("COUNT001").orElseThrow(), counted.service(), "the record as find reads it");
-        assertTrue(repository.findWithCounts("NOSUCH01").isEmpty());
-        repository.insertQueued("COUNT002", "Ann", "holiday");
-        assertEquals(ResultCounts.NONE, repository.findWithCounts("COUNT002").orElseThrow().counts());
-        assertEquals(0, repository.findWithCounts("COUNT002").orElseThrow().service().done());
-        assertEquals(List.of("b.jpg", "d.jpg"), repository.firstResults("COUNT001", "night", 2).stream()
+        assertEquals(services.find("COUNT001").orElseThrow(), counted.service(), "the record as find reads it");
+        assertTrue(services.findWithCounts("NOSUCH01").isEmpty());
+        tables.insertQueued("COUNT002", "Ann", "holiday");
+        assertEquals(ResultCounts.NONE, services.findWithCounts("COUNT002").orElseThrow().counts());
+        assertEquals(0, services.findWithCounts("COUNT002").orElseThrow().service().done());
+        assertEquals(List.of("b.jpg", "d.jpg"), resultsTable.first("COUNT001", "night", 2).stream()
                 .map(ImageResult::image).toList());
-        assertEquals(List.of(results.get(2)), repository.firstResults("COUNT001", "error", 10));
+        assertEquals(List.of(results.get(2)), resultsTable.first("COUNT001", "error", 10));
     }
 }

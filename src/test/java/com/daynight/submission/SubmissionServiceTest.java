@@ -1,4 +1,4 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 import com.daynight.persistence.QueueAdmission;
+import com.daynight.storage.GcsBucketNames;
 import com.daynight.persistence.QueueAdmission.Outcome;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -49,7 +50,7 @@ class SubmissionServiceTest {
     }
 
     private SubmissionService service(Supplier<String> ids) {
-        return new SubmissionService(admission, ids, onSubmitted);
+        return new SubmissionService(admission, GcsBucketNames::ruleBroken, ids, onSubmitted);
     }
 
     @Test

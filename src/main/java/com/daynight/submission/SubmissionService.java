@@ -1,7 +1,9 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 import com.daynight.persistence.QueueAdmission;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +16,18 @@ public class SubmissionService {
     static final int MAX_ID_ATTEMPTS = 5;
 
     private final QueueAdmission admission;
+    private final Function<String, Optional<String>> bucketNameProblem;
     private final Supplier<String> ids;
     private final Runnable onSubmitted;
 
     /**
+     * @param bucketNameProblem the image store's bucket naming rules ({@code ImageStore::bucketNameProblem})
      * @param onSubmitted called after each insert, so this instance's idle workers look at the queue at once
      */
-    public SubmissionService(QueueAdmission admission, Supplier<String> ids, Runnable onSubmitted) {
+    public SubmissionService(QueueAdmission admission, Function<String, Optional<String>> bucketNameProblem,
+                             Supplier<String> ids, Runnable onSubmitted) {
         this.admission = admission;
+        this.bucketNameProblem = bucketNameProblem;
         this.ids = ids;
         this.onSubmitted = onSubmitted;
     }
@@ -32,7 +38,7 @@ public class SubmissionService {
      * @throws ServiceUnavailableException when the database cannot be reached or the queue is full
      */
     public String submit(String userName, String bucket) {
-        SubmissionValidator.validate(userName, bucket);
+        SubmissionValidator.validate(userName, bucket, bucketNameProblem);
         try {
             for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
                 String id = ids.get();

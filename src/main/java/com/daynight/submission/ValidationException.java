@@ -1,4 +1,4 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 /** A field of a submission breaks its rule; the message names the field and the rule. */
 public class ValidationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.daynight.service;
+package com.daynight.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

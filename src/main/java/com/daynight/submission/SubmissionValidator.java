@@ -1,6 +1,7 @@
-package com.daynight.service;
+package com.daynight.submission;
 
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The rules of a submission's two fields, with messages that name the field and the rule. */
 public final class SubmissionValidator {
@@ -9,18 +10,15 @@ public final class SubmissionValidator {
     public static final String BUCKET = "bucket";
     public static final int MAX_USER_NAME = 100;
 
-    private static final Pattern BUCKET_CHARS = Pattern.compile("[a-z0-9._-]+");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern GOOGLE_LIKE = Pattern.compile("g[o0]{2}g[l1]e");
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
     private static final String INVISIBLE_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
 
     private SubmissionValidator() {
     }
 
-    public static void validate(String userName, String bucket) {
+    public static void validate(String userName, String bucket, Function<String, Optional<String>> bucketNameProblem) {
         validateUserName(userName);
-        validateBucket(bucket);
+        validateBucket(bucket, bucketNameProblem);
     }
 
     /**
@@ -84,41 +82,13 @@ public final class SubmissionValidator {
                 || Character.getType(codePoint) == Character.FORMAT || INVISIBLE_LETTERS.indexOf(codePoint) >= 0;
     }
 
-    /** The Google Cloud Storage bucket naming rules. */
-    public static void validateBucket(String bucket) {
+    /** The rules of the store the bucket is read from: see {@link com.daynight.storage.ImageStore#bucketNameProblem}. */
+    public static void validateBucket(String bucket, Function<String, Optional<String>> bucketNameProblem) {
         if (bucket == null || bucket.isEmpty()) {
             throw new ValidationException(BUCKET, "bucket is required: a Google Cloud Storage bucket name");
         }
-        String rule = bucketRuleBroken(bucket);
-        if (rule != null) {
+        bucketNameProblem.apply(bucket).ifPresent(rule -> {
             throw new ValidationException(BUCKET, "bucket is not a valid Google Cloud Storage bucket name: " + rule);
-        }
-    }
-
-    private static String bucketRuleBroken(String bucket) {
-        if (!BUCKET_CHARS.matcher(bucket).matches()) {
-            return "use only lowercase letters, digits, dashes (-), underscores (_) and dots (.)";
-        }
-        boolean dotted = bucket.contains(".");
-        int max = dotted ? 222 : 63;
-        if (bucket.length() < 3 || bucket.length() > max) {
-            return "3 to 63 characters (up to 222 when it contains dots)";
-        }
-        if (!Character.isLetterOrDigit(bucket.charAt(0))
-                || !Character.isLetterOrDigit(bucket.charAt(bucket.length() - 1))) {
-            return "it must start and end with a letter or a digit";
-        }
-        for (String part : bucket.split("\\.", -1)) {
-            if (part.isEmpty() || part.length() > 63) {
-                return "each dot-separated part must be 1 to 63 characters";
-            }
-        }
-        if (IPV4.matcher(bucket).matches()) {
-            return "it must not look like an IP address";
-        }
-        if (bucket.startsWith("goog") || GOOGLE_LIKE.matcher(bucket).find()) {
-            return "it must not start with \"goog\" or contain \"google\"";
-        }
-        return null;
+        });
     }
 }

@@ -1,0 +1,142 @@
+package com.daynight.persistence;
+
+import com.daynight.service.ImageResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The service_results table: one row per image of a service, numbered 0 .. n-1 in the bucket's listing order
+ * with no gap (they are written in order, a batch per transaction). Writes happen only inside the work queue's
+ * owned transactions ({@link WorkQueue}); reads serve the pages and the results document.
+ */
+public class ResultsTable {
+
+    private static final String SELECT_RESULTS = "SELECT Seq, Image, Result, Confidence, Error"
+            + " FROM service_results WHERE ServiceID = ?";
+
+    /** Results read per query: enough to make each round trip worth it, few enough to hold at once. */
+    static final int PAGE_SIZE = 1_000;
+
+    private final DataSource dataSource;
+
+    public ResultsTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The results recorded so far, from the one at index {@code from} (0 for the first) on, in listing order,
+     * handed one by one to {@code sink}. They are read a page at a time, each page on a connection of its own:
+     * a bucket of many thousand images never sits in memory, and a slow reader of the answer never holds a
+     * connection for long.
+     */
+    public void forEach(String serviceId, int from, Consumer<ImageResult> sink) throws SQLException {
+        forEach(afterSeq -> {
+            try (Connection c = dataSource.getConnection()) {
+                return page(c, serviceId, afterSeq, PAGE_SIZE);
+            }
+        }, from, sink);
+    }
+
+    /** Every result, inside the caller's transaction. */
+    static void forEach(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
+        forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), 0, sink);
+    }
+
+    /** The first {@code limit} results, in listing order: what a page shows of a large service. */
+    public List<ImageResult> first(String serviceId, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return page(c, serviceId, -1, limit).stream().map(Row::result).toList();
+        }
+    }
+
+    /** The first {@code limit} results whose answer is {@code result} ("day", "night", "error"), in listing order. */
+    public List<ImageResult> first(String serviceId, String result, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, SELECT_RESULTS + " AND Result = ? ORDER BY Seq LIMIT ?",
+                    ResultsTable::toResult, serviceId, result, limit);
+        }
+    }
+
+    /** Every result, in listing order (tests and small services). */
+    List<ImageResult> all(String serviceId) throws SQLException {
+        List<ImageResult> results = new ArrayList<>();
+        forEach(serviceId, 0, results::add);
+        return results;
+    }
+
+    /** The last result recorded: its index and image, or empty when none is. */
+    static Optional<Row> last(Connection c, String serviceId) throws SQLException {
+        return Rows.selectAll(c, SELECT_RESULTS + " ORDER BY Seq DESC LIMIT 1",
+                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId).stream().findFirst();
+    }
+
+    /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
+    static void append(Connection c, String serviceId, int firstSeq, List<ImageResult> results) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO service_results"
+                + " (ServiceID, Seq, Image, Result, Confidence, Error) VALUES (?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
+                + " Confidence = VALUES(Confidence), Error = VALUES(Error)")) {
+            int seq = firstSeq;
+            for (ImageResult r : results) {
+                insert.setString(1, serviceId);
+                insert.setInt(2, seq++);
+                insert.setString(3, r.image());
+                insert.setString(4, r.result());
+                if (r.confidence() == null) {
+                    insert.setNull(5, Types.DOUBLE);
+                } else {
+                    insert.setDouble(5, r.confidence());
+                }
+                insert.setString(6, r.error());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static void deleteAll(Connection c, String serviceId) throws SQLException {
+        Rows.update(c, "DELETE FROM service_results WHERE ServiceID = ?", serviceId);
+    }
+
+    /** One result with its place in the listing. */
+    record Row(int seq, ImageResult result) {
+    }
+
+    /** Reads the page after a sequence number. */
+    private interface Pages {
+        List<Row> after(int seq) throws SQLException;
+    }
+
+    private static void forEach(Pages pages, int from, Consumer<ImageResult> sink) throws SQLException {
+        int afterSeq = from - 1;
+        List<Row> page;
+        do {
+            page = pages.after(afterSeq);
+            for (Row row : page) {
+                sink.accept(row.result());
+                afterSeq = row.seq();
+            }
+        } while (page.size() == PAGE_SIZE);
+    }
+
+    /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
+    private static List<Row> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
+        return Rows.selectAll(c, SELECT_RESULTS + " AND Seq > ? ORDER BY Seq LIMIT ?",
+                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId, afterSeq, limit);
+    }
+
+    /** One row, read by column name; a NULL Confidence stays null. */
+    private static ImageResult toResult(ResultSet rs) throws SQLException {
+        double confidence = rs.getDouble("Confidence");
+        Double known = rs.wasNull() ? null : confidence;
+        return new ImageResult(rs.getString("Image"), rs.getString("Result"), known, rs.getString("Error"));
+    }
+}

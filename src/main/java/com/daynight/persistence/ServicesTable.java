@@ -1,0 +1,151 @@
+package com.daynight.persistence;
+
+import com.daynight.service.ResultCounts;
+import com.daynight.service.ServiceRecord;
+import com.daynight.service.ServiceStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The services table: one row per service. Inserts and reads are here; the work queue's claim and progress
+ * updates of the same rows are in {@link WorkQueue}, which owns those columns.
+ */
+public class ServicesTable {
+
+    /** The columns of a service's record but ImagesDone, which each query counts its own way. */
+    private static final String SERVICE_COLUMNS = "s.ServiceID, s.UserName, s.Bucket, s.ServiceRequestTime,"
+            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal";
+
+    private static final String SELECT_SERVICE = "SELECT " + SERVICE_COLUMNS + ","
+            + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
+            + " FROM services s";
+
+    /**
+     * The service's results counted by answer in the statement that reads its record, ImagesDone being their
+     * sum: the page's progress and counts agree however fast the service writes. The counts are taken in one
+     * pass over the service's results (a derived table: it cannot refer to s, hence the ID twice).
+     */
+    private static final String SELECT_SERVICE_WITH_COUNTS = "SELECT " + SERVICE_COLUMNS + ","
+            + " c.Days, c.Nights, c.Errors, c.Days + c.Nights + c.Errors AS ImagesDone"
+            + " FROM services s CROSS JOIN (SELECT COALESCE(SUM(Result = 'day'), 0) AS Days,"
+            + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
+            + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
+            + " FROM service_results WHERE ServiceID = ?) c"
+            + " WHERE s.ServiceID = ?";
+
+    private final DataSource dataSource;
+
+    public ServicesTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts a queued service; the database takes the request time.
+     *
+     * @return false when the ServiceID exists already (the caller draws another)
+     */
+    static boolean insertQueued(Connection c, String serviceId, String userName, String bucket) throws SQLException {
+        try {
+            Rows.update(c, "INSERT INTO services (ServiceID, UserName, Bucket, ServiceRequestTime, Status)"
+                    + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued')", serviceId, userName, bucket);
+            return true;
+        } catch (SQLIntegrityConstraintViolationException duplicate) {
+            return false;
+        }
+    }
+
+    /** How many services wait for a worker: the queue's depth. */
+    static int countQueued(Connection c) throws SQLException {
+        return Rows.selectAll(c, "SELECT COUNT(*) FROM services WHERE Status = 'queued'", rs -> rs.getInt(1)).get(0);
+    }
+
+    public Optional<ServiceRecord> find(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, serviceId);
+        }
+    }
+
+    static Optional<ServiceRecord> find(Connection c, String serviceId) throws SQLException {
+        return Rows.selectAll(c, SELECT_SERVICE + " WHERE s.ServiceID = ?", ServicesTable::toRecord, serviceId)
+                .stream().findFirst();
+    }
+
+    /** A service's record and the counts of its results by answer. */
+    public record ServiceWithCounts(ServiceRecord service, ResultCounts counts) {
+    }
+
+    /** As {@link #find(String)}, with the day, night and error counts read in the same statement. */
+    public Optional<ServiceWithCounts> findWithCounts(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, SELECT_SERVICE_WITH_COUNTS, rs -> new ServiceWithCounts(toRecord(rs),
+                    new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"))),
+                    serviceId, serviceId).stream().findFirst();
+        }
+    }
+
+    /**
+     * A user's services, newest first. The name must match exactly: the column's collation compares with
+     * trailing spaces ignored (PAD SPACE, on MySQL and MariaDB alike), so equal lengths are required too, or
+     * "Bob" would list the services of "Bob  ".
+     */
+    public List<ServiceRecord> findByUser(String userName, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, SELECT_SERVICE
+                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?)"
+                    + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?",
+                    ServicesTable::toRecord, userName, userName, limit);
+        }
+    }
+
+    /** Status to count, across every instance sharing the database; a status no service is in is absent. */
+    public Map<String, Long> countByStatus() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Long> counts = new HashMap<>();
+            // Reads only the (Status, ServiceRequestTime) index.
+            for (Map.Entry<String, Long> row : Rows.selectAll(c, "SELECT Status, COUNT(*) FROM services GROUP BY Status",
+                    rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+                counts.put(row.getKey(), row.getValue());
+            }
+            return counts;
+        }
+    }
+
+    /** The Results column: the document written when the service finished, or null before. */
+    Optional<String> storedDocument(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, "SELECT Results FROM services WHERE ServiceID = ?",
+                    rs -> Optional.ofNullable(rs.getString(1)), serviceId).stream().findFirst().flatMap(d -> d);
+        }
+    }
+
+    private static ServiceRecord toRecord(ResultSet rs) throws SQLException {
+        Number total = (Number) rs.getObject("ImagesTotal");
+        return new ServiceRecord(
+                rs.getString("ServiceID"),
+                rs.getString("UserName"),
+                rs.getString("Bucket"),
+                instant(rs, "ServiceRequestTime"),
+                instant(rs, "ServiceStartTime"),
+                ServiceStatus.fromDb(rs.getString("Status")),
+                instant(rs, "ServiceEndTime"),
+                rs.getString("Error"),
+                rs.getInt("ImagesDone"),
+                total == null ? null : total.intValue());
+    }
+
+    /** The columns hold UTC wall-clock times taken by the database with UTC_TIMESTAMP(3). */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

@@ -2,8 +2,8 @@ package com.daynight.cli;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.ImageDecodeException;
-import com.daynight.classify.JpegFiles;
 import com.daynight.classify.Prediction;
+import com.daynight.classify.training.JpegFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

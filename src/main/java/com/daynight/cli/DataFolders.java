@@ -1,8 +1,8 @@
 package com.daynight.cli;
 
 import com.daynight.classify.DayNightModel;
-import com.daynight.classify.LabelledImage;
-import com.daynight.classify.LabelledImages;
+import com.daynight.classify.training.LabelledImage;
+import com.daynight.classify.training.LabelledImages;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -3,6 +3,11 @@ package com.daynight.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.daynight.classify.training.ConfusionMatrix;
+import com.daynight.classify.training.Evaluation;
+import com.daynight.classify.training.HoldOut;
+import com.daynight.classify.training.LabelledImage;
+import com.daynight.classify.training.LabelledImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

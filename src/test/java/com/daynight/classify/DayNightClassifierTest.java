@@ -3,6 +3,7 @@ package com.daynight.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.daynight.classify.training.ModelTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.daynight.classify;
 
+import com.daynight.classify.training.LabelledFeatures;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 /**
  * One training example: a picture's feature vector, its known label, the data set it comes from

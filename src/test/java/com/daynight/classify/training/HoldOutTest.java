@@ -1,4 +1,4 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.DayNightModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,7 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.ImageDecodeException;
+import com.daynight.classify.ImageFeatures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

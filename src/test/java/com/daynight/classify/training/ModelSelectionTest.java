@@ -1,9 +1,11 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.TestPictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

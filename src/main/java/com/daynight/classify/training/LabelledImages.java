@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

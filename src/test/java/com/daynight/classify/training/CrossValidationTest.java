@@ -1,9 +1,11 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.TestPictures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

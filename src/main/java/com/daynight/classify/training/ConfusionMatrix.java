@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

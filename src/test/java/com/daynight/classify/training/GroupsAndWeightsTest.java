@@ -1,8 +1,9 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.daynight.classify.DayNightModel;
 import com.daynight.classify.features.FeatureExtractor;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,12 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 

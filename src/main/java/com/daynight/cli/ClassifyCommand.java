@@ -59,7 +59,7 @@ final class ClassifyCommand {
         try {
             Prediction prediction = classifier.classify(JpegFiles.readBytes(file));
             // Four decimals are all a calibrated probability can honestly claim.
-            return line.put("result", prediction.label())
+            return line.put("result", prediction.label().jsonName())
                     .put("confidence", Math.round(prediction.confidence() * 10_000) / 10_000.0);
         } catch (ImageDecodeException e) {
             return line.put("result", "error").put("error", e.getMessage());

@@ -3,6 +3,7 @@ package com.daynight.cli;
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.DayNightModel;
 import com.daynight.classify.ImageFeatures;
+import com.daynight.classify.Label;
 import com.daynight.classify.training.ConfusionMatrix;
 import com.daynight.classify.training.Evaluation;
 import com.daynight.classify.training.HoldOut;
@@ -57,7 +58,7 @@ final class TrainCommand {
         }
         TrainingSet training = new TrainingSet(List.copyOf(examples), List.of());
         out.printf("training on %d pictures (day %d, night %d)%n", training.examples().size(),
-                training.count(DayNightModel.DAY), training.count(DayNightModel.NIGHT));
+                training.count(Label.DAY), training.count(Label.NIGHT));
 
         ModelSelection.Result selection = new ModelSelection().select(training.examples());
         out.printf("cross-validation on the training pictures (%d folds, seed %d):%n",

@@ -44,10 +44,10 @@ class BundledModelAccuracyTest {
         ConfusionMatrix matrix = Evaluation.of(DayNightClassifier.loadBundled(), images).matrix();
         String table = String.join("\n", matrix.tableLines()) + "\n" + matrix.accuracyLine();
         assertEquals(List.of(dayAsDay, dayAsNight, nightAsDay, nightAsNight),
-                List.of(matrix.count(DayNightModel.DAY, DayNightModel.DAY),
-                        matrix.count(DayNightModel.DAY, DayNightModel.NIGHT),
-                        matrix.count(DayNightModel.NIGHT, DayNightModel.DAY),
-                        matrix.count(DayNightModel.NIGHT, DayNightModel.NIGHT)), table);
+                List.of(matrix.count(Label.DAY, Label.DAY),
+                        matrix.count(Label.DAY, Label.NIGHT),
+                        matrix.count(Label.NIGHT, Label.DAY),
+                        matrix.count(Label.NIGHT, Label.NIGHT)), table);
         assertEquals(dayAsDay + dayAsNight + nightAsDay + nightAsNight, matrix.total(), table);
     }
 }

@@ -27,8 +27,8 @@ class DayNightClassifierTest {
 
     @Test
     void classifiesJpegBytes() throws Exception {
-        assertEquals(DayNightModel.DAY, classifier.classify(TestPictures.brightJpeg(50)).label());
-        assertEquals(DayNightModel.NIGHT, classifier.classify(TestPictures.darkJpeg(50)).label());
+        assertEquals(Label.DAY, classifier.classify(TestPictures.brightJpeg(50)).label());
+        assertEquals(Label.NIGHT, classifier.classify(TestPictures.darkJpeg(50)).label());
     }
 
     @Test

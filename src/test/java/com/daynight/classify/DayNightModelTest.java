@@ -31,8 +31,8 @@ class DayNightModelTest {
         ImageFeatures features = ImageFeatures.standard();
         Prediction bright = model.predict(features.fromJpeg(TestPictures.brightJpeg(100)));
         Prediction dark = model.predict(features.fromJpeg(TestPictures.darkJpeg(100)));
-        assertEquals(DayNightModel.DAY, bright.label());
-        assertEquals(DayNightModel.NIGHT, dark.label());
+        assertEquals(Label.DAY, bright.label());
+        assertEquals(Label.NIGHT, dark.label());
         assertConfident(bright);
         assertConfident(dark);
     }

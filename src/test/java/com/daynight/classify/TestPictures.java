@@ -53,8 +53,8 @@ public final class TestPictures {
         ImageFeatures features = ImageFeatures.standard();
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < perLabel; i++) {
-            examples.add(new LabelledFeatures(features.fromJpeg(brightJpeg(i)), DayNightModel.DAY));
-            examples.add(new LabelledFeatures(features.fromJpeg(darkJpeg(i)), DayNightModel.NIGHT));
+            examples.add(new LabelledFeatures(features.fromJpeg(brightJpeg(i)), Label.DAY));
+            examples.add(new LabelledFeatures(features.fromJpeg(darkJpeg(i)), Label.NIGHT));
         }
         return examples;
     }

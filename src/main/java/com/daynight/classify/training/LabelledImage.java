@@ -1,7 +1,8 @@
 package com.daynight.classify.training;
 
+import com.daynight.classify.Label;
 import java.nio.file.Path;
 
-/** A picture file with its known answer, "day" or "night". */
-public record LabelledImage(Path file, String label) {
+/** A picture file with its known answer. */
+public record LabelledImage(Path file, Label label) {
 }

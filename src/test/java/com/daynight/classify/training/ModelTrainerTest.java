@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.daynight.classify.DayNightModel;
+import com.daynight.classify.Label;
 import com.daynight.classify.TestPictures;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class ModelTrainerTest {
 
     @Test
     void refusesTrainingWithoutNightPictures() {
-        List<LabelledFeatures> dayOnly = examples.stream().filter(e -> e.label().equals(DayNightModel.DAY)).toList();
+        List<LabelledFeatures> dayOnly = examples.stream().filter(e -> e.label().equals(Label.DAY)).toList();
         assertThrows(IllegalArgumentException.class, () -> new ModelTrainer().train(dayOnly));
     }
 }

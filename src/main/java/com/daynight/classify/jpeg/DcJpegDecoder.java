@@ -8,8 +8,9 @@ import java.awt.image.DataBufferInt;
  * pixel is the mean colour of one 8x8 block of the full picture, and the EXIF orientation is
  * applied. Baseline files are entropy-decoded with the AC coefficients skipped; progressive files
  * are read only up to the end of their DC scans. Variants it does not read (arithmetic coding,
- * 12-bit, lossless, hierarchical) are refused with a {@link JpegException} that says whether a full
- * decoder is worth trying; {@link #blockMeans} turns such a decoder's picture into the same 1/8 picture.
+ * 12-bit, lossless, hierarchical) and data it cannot make sense of are refused with a
+ * {@link JpegException} that says whether a full decoder is worth trying; {@link #blockMeans} turns such
+ * a decoder's picture into the same 1/8 picture.
  * Immutable and thread-safe; it depends on the JDK alone.
  */
 public final class DcJpegDecoder {

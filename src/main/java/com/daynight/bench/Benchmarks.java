@@ -1,7 +1,7 @@
 package com.daynight.bench;
 
 import com.daynight.classify.DayNightClassifier;
-import com.daynight.classify.JpegFiles;
+import com.daynight.classify.training.JpegFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
@@ -22,10 +23,9 @@ import weka.core.Utils;
  */
 public final class DayNightModel {
 
-    public static final String DAY = "day";
-    public static final String NIGHT = "night";
-    public static final List<String> LABELS = List.of(DAY, NIGHT);
-    static final String CLASS_ATTRIBUTE = "class";
+    /** The class attribute's values, "day" and "night": the bundled model file holds them so. */
+    private static final List<String> CLASS_VALUES = Stream.of(Label.values()).map(Label::jsonName).toList();
+    private static final String CLASS_ATTRIBUTE = "class";
 
     private final Classifier classifier;
     private final Instances header;
@@ -41,7 +41,7 @@ public final class DayNightModel {
     public static Instances emptyHeader(List<String> featureNames, int capacity) {
         ArrayList<Attribute> attributes = new ArrayList<>();
         featureNames.forEach(name -> attributes.add(new Attribute(name)));
-        attributes.add(new Attribute(CLASS_ATTRIBUTE, LABELS));
+        attributes.add(new Attribute(CLASS_ATTRIBUTE, CLASS_VALUES));
         Instances data = new Instances("daynight", attributes, capacity);
         data.setClassIndex(data.numAttributes() - 1);
         return data;
@@ -78,7 +78,7 @@ public final class DayNightModel {
             throw new IllegalStateException("the model failed to predict: " + e.getMessage(), e);
         }
         int best = distribution[1] > distribution[0] ? 1 : 0;
-        return new Prediction(header.classAttribute().value(best), distribution[best]);
+        return new Prediction(Label.fromJsonName(header.classAttribute().value(best)), distribution[best]);
     }
 
     /** An independent deep copy, for use on another thread. */
@@ -129,9 +129,9 @@ public final class DayNightModel {
     private static void checkHeader(Instances header) {
         // predict() fills the features in front of the class value.
         if (header.classIndex() != header.numAttributes() - 1 || !header.classAttribute().isNominal()
-                || header.classAttribute().numValues() != LABELS.size()
-                || !LABELS.contains(header.classAttribute().value(0))
-                || !LABELS.contains(header.classAttribute().value(1))) {
+                || header.classAttribute().numValues() != CLASS_VALUES.size()
+                || !CLASS_VALUES.contains(header.classAttribute().value(0))
+                || !CLASS_VALUES.contains(header.classAttribute().value(1))) {
             throw new IllegalArgumentException("the last attribute must be the class, nominal {day, night}");
         }
         for (int i = 0; i < header.numAttributes(); i++) {

@@ -35,6 +35,6 @@ public interface ImageDecoder {
      * of an 8x8 block), EXIF orientation applied; falls back on ImageIO for variants it does not read.
      */
     static ImageDecoder dcOnly() {
-        return new com.daynight.classify.jpeg.DcJpegDecoder();
+        return new DcImageDecoder(imageIo(DcImageDecoder.FALLBACK_PIXELS));
     }
 }

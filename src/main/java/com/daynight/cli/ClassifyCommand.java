@@ -2,8 +2,8 @@ package com.daynight.cli;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.ImageDecodeException;
-import com.daynight.classify.JpegFiles;
 import com.daynight.classify.Prediction;
+import com.daynight.classify.training.JpegFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -59,7 +59,7 @@ final class ClassifyCommand {
         try {
             Prediction prediction = classifier.classify(JpegFiles.readBytes(file));
             // Four decimals are all a calibrated probability can honestly claim.
-            return line.put("result", prediction.label())
+            return line.put("result", prediction.label().jsonName())
                     .put("confidence", Math.round(prediction.confidence() * 10_000) / 10_000.0);
         } catch (ImageDecodeException e) {
             return line.put("result", "error").put("error", e.getMessage());

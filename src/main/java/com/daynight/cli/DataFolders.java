@@ -1,8 +1,8 @@
 package com.daynight.cli;
 
-import com.daynight.classify.DayNightModel;
-import com.daynight.classify.LabelledImage;
-import com.daynight.classify.LabelledImages;
+import com.daynight.classify.Label;
+import com.daynight.classify.training.LabelledImage;
+import com.daynight.classify.training.LabelledImages;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class DataFolders {
     }
 
     static String counts(List<LabelledImage> images) {
-        long day = images.stream().filter(image -> image.label().equals(DayNightModel.DAY)).count();
+        long day = images.stream().filter(image -> image.label() == Label.DAY).count();
         return String.format(Locale.ROOT, "%d pictures (day %d, night %d)", images.size(), day, images.size() - day);
     }
 }

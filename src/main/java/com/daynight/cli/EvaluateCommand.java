@@ -1,10 +1,10 @@
 package com.daynight.cli;
 
 import com.daynight.classify.DayNightClassifier;
-import com.daynight.classify.Evaluation;
-import com.daynight.classify.HoldOut;
-import com.daynight.classify.ImageFailure;
-import com.daynight.classify.LabelledImage;
+import com.daynight.classify.training.Evaluation;
+import com.daynight.classify.training.HoldOut;
+import com.daynight.classify.training.ImageFailure;
+import com.daynight.classify.training.LabelledImage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

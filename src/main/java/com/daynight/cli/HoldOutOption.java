@@ -1,7 +1,7 @@
 package com.daynight.cli;
 
-import com.daynight.classify.HoldOut;
-import com.daynight.classify.LabelledImage;
+import com.daynight.classify.training.HoldOut;
+import com.daynight.classify.training.LabelledImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,17 +1,18 @@
 package com.daynight.cli;
 
-import com.daynight.classify.ConfusionMatrix;
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.DayNightModel;
-import com.daynight.classify.Evaluation;
-import com.daynight.classify.HoldOut;
-import com.daynight.classify.ImageFailure;
 import com.daynight.classify.ImageFeatures;
-import com.daynight.classify.LabelledFeatures;
-import com.daynight.classify.LabelledImage;
-import com.daynight.classify.ModelSelection;
-import com.daynight.classify.ModelTrainer;
-import com.daynight.classify.TrainingSet;
+import com.daynight.classify.Label;
+import com.daynight.classify.training.ConfusionMatrix;
+import com.daynight.classify.training.Evaluation;
+import com.daynight.classify.training.HoldOut;
+import com.daynight.classify.training.ImageFailure;
+import com.daynight.classify.training.LabelledFeatures;
+import com.daynight.classify.training.LabelledImage;
+import com.daynight.classify.training.ModelSelection;
+import com.daynight.classify.training.ModelTrainer;
+import com.daynight.classify.training.TrainingSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class TrainCommand {
         }
         TrainingSet training = new TrainingSet(List.copyOf(examples), List.of());
         out.printf("training on %d pictures (day %d, night %d)%n", training.examples().size(),
-                training.count(DayNightModel.DAY), training.count(DayNightModel.NIGHT));
+                training.count(Label.DAY), training.count(Label.NIGHT));
 
         ModelSelection.Result selection = new ModelSelection().select(training.examples());
         out.printf("cross-validation on the training pictures (%d folds, seed %d):%n",

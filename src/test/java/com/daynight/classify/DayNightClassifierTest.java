@@ -3,6 +3,7 @@ package com.daynight.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.daynight.classify.training.ModelTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ class DayNightClassifierTest {
 
     @Test
     void classifiesJpegBytes() throws Exception {
-        assertEquals(DayNightModel.DAY, classifier.classify(TestPictures.brightJpeg(50)).label());
-        assertEquals(DayNightModel.NIGHT, classifier.classify(TestPictures.darkJpeg(50)).label());
+        assertEquals(Label.DAY, classifier.classify(TestPictures.brightJpeg(50)).label());
+        assertEquals(Label.NIGHT, classifier.classify(TestPictures.darkJpeg(50)).label());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.daynight.classify;
 
+import com.daynight.classify.training.LabelledFeatures;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -52,8 +53,8 @@ public final class TestPictures {
         ImageFeatures features = ImageFeatures.standard();
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < perLabel; i++) {
-            examples.add(new LabelledFeatures(features.fromJpeg(brightJpeg(i)), DayNightModel.DAY));
-            examples.add(new LabelledFeatures(features.fromJpeg(darkJpeg(i)), DayNightModel.NIGHT));
+            examples.add(new LabelledFeatures(features.fromJpeg(brightJpeg(i)), Label.DAY));
+            examples.add(new LabelledFeatures(features.fromJpeg(darkJpeg(i)), Label.NIGHT));
         }
         return examples;
     }

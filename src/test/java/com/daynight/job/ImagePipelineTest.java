@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.daynight.classify.DayNightClassifier;
+import com.daynight.classify.Label;
 import com.daynight.classify.Prediction;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.BucketUnavailableException;
@@ -44,7 +45,7 @@ class ImagePipelineTest {
         when(classifier.classify(any())).thenAnswer(call -> {
             mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
             Thread.sleep(ThreadLocalRandom.current().nextInt(0, 5));
-            return ((byte[]) call.getArgument(0))[0] == 1 ? new Prediction("day", 0.9) : new Prediction("night", 0.9);
+            return ((byte[]) call.getArgument(0))[0] == 1 ? new Prediction(Label.DAY, 0.9) : new Prediction(Label.NIGHT, 0.9);
         });
         classifiers = new ClassifierPool(classifier, 3);
         return new ImagePipeline(store, downloads, classifiers, MAX_IN_FLIGHT);

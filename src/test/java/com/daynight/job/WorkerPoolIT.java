@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.ImageDecodeException;
+import com.daynight.classify.Label;
 import com.daynight.classify.Prediction;
 import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
@@ -57,7 +58,7 @@ class WorkerPoolIT {
             if (bytes.length == 0) {
                 throw new ImageDecodeException("not a decodable JPEG");
             }
-            return bytes[0] == 1 ? new Prediction("day", 0.9) : new Prediction("night", 0.8);
+            return bytes[0] == 1 ? new Prediction(Label.DAY, 0.9) : new Prediction(Label.NIGHT, 0.8);
         });
         return classifier;
     }

@@ -1,14 +1,14 @@
 package com.daynight.classify.jpeg;
 
-/** Why the DC path could not produce a picture; the message is short and fit for the user. */
-final class JpegException extends Exception {
+/** Why the DC decoder could not produce a picture; the message is short and fit for the user. */
+public final class JpegException extends Exception {
 
     enum Kind {
         /** Not a JPEG at all: no other decoder will do better. */
         NOT_JPEG,
         /** The data ends early: a full decoder would fail too. */
         TRUNCATED,
-        /** Larger than ImageDecoder.MAX_PIXELS: refused before anything is allocated. */
+        /** Larger than the decoder's pixel limit: refused before anything is allocated. */
         TOO_LARGE,
         /** A JPEG variant this decoder does not read (arithmetic coding, 12-bit, lossless...). */
         UNSUPPORTED,
@@ -23,12 +23,8 @@ final class JpegException extends Exception {
         this.kind = kind;
     }
 
-    Kind kind() {
-        return kind;
-    }
-
-    /** Whether a full ImageIO decode might still succeed where this decoder gave up. */
-    boolean worthAFullDecode() {
+    /** Whether a full decoder (ImageIO, libjpeg) might still succeed where this decoder gave up. */
+    public boolean worthAFullDecode() {
         return kind == Kind.UNSUPPORTED || kind == Kind.CORRUPT;
     }
 

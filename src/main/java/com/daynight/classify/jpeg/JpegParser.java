@@ -8,6 +8,7 @@ package com.daynight.classify.jpeg;
 final class JpegParser {
 
     private final byte[] data;
+    private final long maxPixels;
     private final HuffmanTable[] dcTables = new HuffmanTable[4];
     private final HuffmanTable[] acTables = new HuffmanTable[4];
     private final int[] quant0 = new int[4];
@@ -17,15 +18,17 @@ final class JpegParser {
     private boolean jfif;
     private Frame frame;
 
-    private JpegParser(byte[] data) {
+    private JpegParser(byte[] data, long maxPixels) {
         this.data = data;
+        this.maxPixels = maxPixels;
     }
 
-    static Frame parse(byte[] data) throws JpegException {
+    /** @param maxPixels a larger frame is refused before anything is allocated for it */
+    static Frame parse(byte[] data, long maxPixels) throws JpegException {
         if (data == null || data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != Markers.SOI) {
             throw new JpegException(JpegException.Kind.NOT_JPEG, "not a JPEG");
         }
-        return new JpegParser(data).run();
+        return new JpegParser(data, maxPixels).run();
     }
 
     private Frame run() throws JpegException {
@@ -79,7 +82,7 @@ final class JpegParser {
             if (frame != null) {
                 throw JpegException.corrupt("second frame header");
             }
-            frame = Segments.startOfFrame(data, marker, start, end);
+            frame = Segments.startOfFrame(data, marker, start, end, maxPixels);
         } else if (marker == Markers.DHT) {
             Segments.huffmanTables(data, start, end, dcTables, acTables);
         } else if (marker == Markers.DQT) {

@@ -1,6 +1,5 @@
 package com.daynight.classify.jpeg;
 
-import com.daynight.classify.ImageDecoder;
 import java.util.Locale;
 
 /** Readers of the table and frame segments (ITU T.81 B.2.2, B.2.4.1, B.2.4.2), bounds-checked. */
@@ -10,7 +9,7 @@ final class Segments {
     }
 
     /** SOF0..SOF15: the frame, or the reason it is not one this decoder reads. */
-    static Frame startOfFrame(byte[] data, int marker, int start, int end) throws JpegException {
+    static Frame startOfFrame(byte[] data, int marker, int start, int end, long maxPixels) throws JpegException {
         if (marker == 0xC3) {
             throw JpegException.unsupported("lossless");
         } else if (marker >= 0xC5 && marker <= 0xC7) {
@@ -31,10 +30,9 @@ final class Segments {
         if (width == 0) {
             throw JpegException.corrupt("zero width");
         }
-        if ((long) width * height > ImageDecoder.MAX_PIXELS) {
+        if ((long) width * height > maxPixels) {
             throw new JpegException(JpegException.Kind.TOO_LARGE, String.format(Locale.ROOT,
-                    "picture too large: %dx%d pixels (limit %d megapixels)", width, height,
-                    ImageDecoder.MAX_PIXELS / 1_000_000));
+                    "picture too large: %dx%d pixels (limit %d megapixels)", width, height, maxPixels / 1_000_000));
         }
         if (count != 1 && count != 3 && count != 4) {
             throw JpegException.unsupported(count + " colour components");

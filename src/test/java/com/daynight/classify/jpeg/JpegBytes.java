@@ -1,13 +1,13 @@
 package com.daynight.classify.jpeg;
 
 /** Finds markers in the test files, for tests that patch or cut them. */
-final class JpegBytes {
+public final class JpegBytes {
 
     private JpegBytes() {
     }
 
     /** Index of the first 0xFF of the first marker with this code (outside entropy data of the first scan). */
-    static int find(byte[] jpeg, int marker) {
+    public static int find(byte[] jpeg, int marker) {
         for (int i = 2; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
                 return i;
@@ -16,7 +16,7 @@ final class JpegBytes {
         throw new AssertionError("no marker " + Integer.toHexString(marker));
     }
 
-    static int scanCount(byte[] jpeg) {
+    public static int scanCount(byte[] jpeg) {
         int count = 0;
         for (int i = 2; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA) {
@@ -27,7 +27,7 @@ final class JpegBytes {
     }
 
     /** Index of the n-th (from 0) SOS marker. */
-    static int nthScan(byte[] jpeg, int n) {
+    public static int nthScan(byte[] jpeg, int n) {
         for (int i = 2, seen = 0; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA && seen++ == n) {
                 return i;
@@ -37,7 +37,7 @@ final class JpegBytes {
     }
 
     /** Index of the SOS of the progressive DC refinement scan (Ss = 0, Ah > 0). */
-    static int dcRefinementScan(byte[] jpeg) {
+    public static int dcRefinementScan(byte[] jpeg) {
         for (int i = 2; i + 1 < jpeg.length; i++) {
             if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xDA) {
                 int count = jpeg[i + 4] & 0xFF;

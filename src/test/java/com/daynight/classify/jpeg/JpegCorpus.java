@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.w3c.dom.NodeList;
 
 /** JPEG variants written in memory with the JDK's writer; no picture files live in the repository. */
-final class JpegCorpus {
+public final class JpegCorpus {
 
     static final String FORMAT = "javax_imageio_jpeg_image_1.0";
 
@@ -33,7 +33,7 @@ final class JpegCorpus {
     }
 
     /** A picture with structure: gradients, shapes, lines and noise. */
-    static BufferedImage picture(int width, int height, int imageType, long seed) {
+    public static BufferedImage picture(int width, int height, int imageType, long seed) {
         BufferedImage image = new BufferedImage(width, height, imageType);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -116,33 +116,33 @@ final class JpegCorpus {
     }
 
     /** How to write: sampling factors of component 0 (the others 1x1), restart interval, progressive. */
-    record Options(int h, int v, int restartInterval, boolean progressive, float quality, int adobeTransform) {
-        static Options plain() {
+    public record Options(int h, int v, int restartInterval, boolean progressive, float quality, int adobeTransform) {
+        public static Options plain() {
             return new Options(1, 1, 0, false, 0.9f, -1);
         }
 
-        Options sampling(int newH, int newV) {
+        public Options sampling(int newH, int newV) {
             return new Options(newH, newV, restartInterval, progressive, quality, adobeTransform);
         }
 
-        Options restart(int interval) {
+        public Options restart(int interval) {
             return new Options(h, v, interval, progressive, quality, adobeTransform);
         }
 
-        Options progressively() {
+        public Options progressively() {
             return new Options(h, v, restartInterval, true, quality, adobeTransform);
         }
 
-        Options quality(float q) {
+        public Options quality(float q) {
             return new Options(h, v, restartInterval, progressive, q, adobeTransform);
         }
 
-        Options adobe(int transform) {
+        public Options adobe(int transform) {
             return new Options(h, v, restartInterval, progressive, quality, transform);
         }
     }
 
-    static byte[] write(BufferedImage image, Options options) {
+    public static byte[] write(BufferedImage image, Options options) {
         return write(new IIOImage(image, null, null), new ImageTypeSpecifier(image), options);
     }
 
@@ -241,7 +241,7 @@ final class JpegCorpus {
     }
 
     /** The JPEG with an APP1 Exif segment holding the orientation inserted after SOI; byte order alternates. */
-    static byte[] withOrientation(byte[] jpeg, int orientation) {
+    public static byte[] withOrientation(byte[] jpeg, int orientation) {
         boolean little = orientation % 2 == 1;
         byte[] tiff = new byte[8 + 2 + 12 + 4];
         tiff[0] = tiff[1] = (byte) (little ? 'I' : 'M');

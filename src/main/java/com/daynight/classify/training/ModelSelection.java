@@ -1,4 +1,4 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import java.util.ArrayList;
 import java.util.List;

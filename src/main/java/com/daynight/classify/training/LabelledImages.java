@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.Label;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,8 +20,8 @@ public final class LabelledImages {
             throw new NoSuchFileException(dataDir.toString(), null, "data folder not found");
         }
         List<LabelledImage> images = new ArrayList<>();
-        for (String label : DayNightModel.LABELS) {
-            Path folder = dataDir.resolve(label);
+        for (Label label : Label.values()) {
+            Path folder = dataDir.resolve(label.jsonName());
             if (!Files.isDirectory(folder)) {
                 throw new NoSuchFileException(folder.toString(), null,
                         "missing folder: the data folder must hold day/ and night/");

@@ -1,7 +1,8 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.daynight.classify.Label;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,10 @@ class ConfusionMatrixTest {
     @Test
     void countsErrorsAgainstTheAccuracy() {
         ConfusionMatrix matrix = new ConfusionMatrix();
-        matrix.add("day", "day");
-        matrix.add("day", "night");
-        matrix.add("night", "night");
-        matrix.addError("night");
+        matrix.add(Label.DAY, Label.DAY);
+        matrix.add(Label.DAY, Label.NIGHT);
+        matrix.add(Label.NIGHT, Label.NIGHT);
+        matrix.addError(Label.NIGHT);
         assertEquals("accuracy: 0.5000 (2/4)", matrix.accuracyLine());
         assertEquals(List.of(
                 "confusion matrix (rows: actual, columns: predicted)",

@@ -1,4 +1,4 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import java.nio.file.Path;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package com.daynight.classify.jpeg;
+package com.daynight.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.daynight.classify.ImageDecodeException;
-import com.daynight.classify.ImageDecoder;
+import com.daynight.classify.jpeg.JpegBytes;
+import com.daynight.classify.jpeg.JpegCorpus;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Corrupt, truncated and hostile input: always an ImageDecodeException or a picture, never a hang
- * (the 2 s timeouts are hang guards, not speed tests) nor another exception.
+ * The DC decoder with its ImageIO fallback. Corrupt, truncated and hostile input: always an
+ * ImageDecodeException or a picture, never a hang (the 2 s timeouts are hang guards, not speed tests)
+ * nor another exception.
  */
-class RobustnessTest {
+class DcImageDecoderTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(2);
     private static final BufferedImage PICTURE = JpegCorpus.picture(96, 64, BufferedImage.TYPE_3BYTE_BGR, 11);
@@ -33,7 +34,7 @@ class RobustnessTest {
     private static final byte[] PROGRESSIVE = JpegCorpus.write(PICTURE, JpegCorpus.Options.plain().sampling(2, 2).progressively());
     private static final byte[] RESTARTS = JpegCorpus.write(PICTURE, JpegCorpus.Options.plain().sampling(2, 2).restart(2));
 
-    private final DcJpegDecoder decoder = new DcJpegDecoder();
+    private final ImageDecoder decoder = ImageDecoder.dcOnly();
 
     @Test
     void refusesZeroBytesAndOtherFormats() {
@@ -195,7 +196,7 @@ class RobustnessTest {
         ImageDecoder failing = jpeg -> {
             throw new ImageDecodeException("not a decodable JPEG");
         };
-        ImageDecodeException refused = assertThrows(ImageDecodeException.class, () -> new DcJpegDecoder(failing).decode(arithmetic));
+        ImageDecodeException refused = assertThrows(ImageDecodeException.class, () -> new DcImageDecoder(failing).decode(arithmetic));
         assertEquals("unsupported JPEG: arithmetic coding", refused.getMessage());
         byte[] twelveBit = BASELINE.clone();
         twelveBit[JpegBytes.find(twelveBit, 0xC0) + 4] = 12;
@@ -217,13 +218,22 @@ class RobustnessTest {
         };
         byte[] lossless = JpegCorpus.withOrientation(BASELINE.clone(), 6);
         lossless[JpegBytes.find(lossless, 0xC0) + 1] = (byte) 0xC3;
-        BufferedImage small = new DcJpegDecoder(fallback).decode(lossless);
+        BufferedImage small = new DcImageDecoder(fallback).decode(lossless);
         assertEquals(1, calls.get());
         assertEquals(BufferedImage.TYPE_INT_RGB, small.getType());
         assertEquals(3, small.getWidth()); // 21 rows -> 3 blocks, turned a quarter
         assertEquals(6, small.getHeight());
         assertEquals(0xFF0000, small.getRGB(2, 0) & 0xFFFFFF, "the top-left block went to the top right");
         assertEquals(0, small.getRGB(0, 0) & 0xFFFFFF);
+    }
+
+    @Test
+    void theFactoryGivesTheDcDecoderWithItsSize() throws Exception {
+        byte[] jpeg = JpegCorpus.write(JpegCorpus.picture(256, 192, BufferedImage.TYPE_3BYTE_BGR, 9),
+                JpegCorpus.Options.plain().sampling(2, 2));
+        BufferedImage small = ImageDecoder.dcOnly().decode(jpeg);
+        assertEquals(32, small.getWidth());
+        assertEquals(24, small.getHeight());
     }
 
     @Test

@@ -1,9 +1,11 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
+import com.daynight.classify.TestPictures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ class ModelSelectionTest {
             double y = random.nextGaussian();
             values[1] = x;
             values[2] = y;
-            examples.add(new LabelledFeatures(values, x * x + y * y < 1.2 ? DayNightModel.DAY : DayNightModel.NIGHT));
+            examples.add(new LabelledFeatures(values, x * x + y * y < 1.2 ? Label.DAY : Label.NIGHT));
         }
         return examples;
     }

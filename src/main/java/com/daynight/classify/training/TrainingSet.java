@@ -1,5 +1,8 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.ImageDecodeException;
+import com.daynight.classify.ImageFeatures;
+import com.daynight.classify.Label;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ public record TrainingSet(List<LabelledFeatures> examples, List<ImageFailure> fa
         return new TrainingSet(List.copyOf(examples), List.copyOf(failures));
     }
 
-    public long count(String label) {
-        return examples.stream().filter(example -> example.label().equals(label)).count();
+    public long count(Label label) {
+        return examples.stream().filter(example -> example.label() == label).count();
     }
 }

@@ -1,5 +1,8 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightClassifier;
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.ImageDecodeException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.Label;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,21 +11,21 @@ import java.util.Locale;
  */
 public final class ConfusionMatrix {
 
-    private static final List<String> LABELS = DayNightModel.LABELS;
+    private static final List<Label> LABELS = List.of(Label.values());
     private static final int ERROR_COLUMN = LABELS.size();
 
     private final long[][] counts = new long[LABELS.size()][LABELS.size() + 1];
 
-    public void add(String actual, String predicted) {
-        counts[indexOf(actual)][indexOf(predicted)]++;
+    public void add(Label actual, Label predicted) {
+        counts[actual.ordinal()][predicted.ordinal()]++;
     }
 
-    public void addError(String actual) {
-        counts[indexOf(actual)][ERROR_COLUMN]++;
+    public void addError(Label actual) {
+        counts[actual.ordinal()][ERROR_COLUMN]++;
     }
 
-    public long count(String actual, String predicted) {
-        return counts[indexOf(actual)][indexOf(predicted)];
+    public long count(Label actual, Label predicted) {
+        return counts[actual.ordinal()][predicted.ordinal()];
     }
 
     public long correct() {
@@ -60,24 +61,16 @@ public final class ConfusionMatrix {
         List<String> lines = new ArrayList<>();
         lines.add("confusion matrix (rows: actual, columns: predicted)");
         List<Object> header = new ArrayList<>(List.of("actual \\ predicted"));
-        header.addAll(LABELS);
+        LABELS.forEach(label -> header.add(label.jsonName()));
         header.add("error");
         lines.add(String.format(Locale.ROOT, format, header.toArray()));
         for (int i = 0; i < LABELS.size(); i++) {
-            List<Object> row = new ArrayList<>(List.of(LABELS.get(i)));
+            List<Object> row = new ArrayList<>(List.of(LABELS.get(i).jsonName()));
             for (long count : counts[i]) {
                 row.add(Long.toString(count));
             }
             lines.add(String.format(Locale.ROOT, format, row.toArray()));
         }
         return lines;
-    }
-
-    private static int indexOf(String label) {
-        int index = LABELS.indexOf(label);
-        if (index < 0) {
-            throw new IllegalArgumentException("unknown label: " + label);
-        }
-        return index;
     }
 }

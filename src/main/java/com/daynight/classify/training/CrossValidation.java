@@ -1,11 +1,12 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.Label;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Random;
+import java.util.TreeMap;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -39,10 +40,10 @@ final class CrossValidation {
                 fold[i] = groups.indexOf(group) % folds;
             }
         }
-        for (String label : DayNightModel.LABELS) {
+        for (Label label : Label.values()) {
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).group().isEmpty() && examples.get(i).label().equals(label)) {
+                if (examples.get(i).group().isEmpty() && examples.get(i).label() == label) {
                     indices.add(i);
                 }
             }
@@ -82,12 +83,13 @@ final class CrossValidation {
             try {
                 smo.buildClassifier(train);
                 for (int i : tested) {
-                    int predicted = (int) smo.classifyInstance(data.get(i));
-                    String actual = examples.get(i).label();
-                    matrix.add(actual, data.classAttribute().value(predicted));
+                    int value = (int) smo.classifyInstance(data.get(i));
+                    Label predicted = Label.fromJsonName(data.classAttribute().value(value));
+                    Label actual = examples.get(i).label();
+                    matrix.add(actual, predicted);
                     if (!examples.get(i).source().isEmpty()) {
                         bySource.computeIfAbsent(examples.get(i).source(), source -> new ConfusionMatrix())
-                                .add(actual, data.classAttribute().value(predicted));
+                                .add(actual, predicted);
                     }
                 }
             } catch (Exception e) {

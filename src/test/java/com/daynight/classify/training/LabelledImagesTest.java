@@ -1,9 +1,10 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,9 +22,9 @@ class LabelledImagesTest {
         touch("day/b.JPG", "day/a.jpeg", "day/notes.txt", "night/c.jpg", "night/sub/d.jpg");
         List<LabelledImage> images = LabelledImages.read(data);
         assertEquals(List.of(
-                new LabelledImage(data.resolve("day/a.jpeg"), "day"),
-                new LabelledImage(data.resolve("day/b.JPG"), "day"),
-                new LabelledImage(data.resolve("night/c.jpg"), "night")), images);
+                new LabelledImage(data.resolve("day/a.jpeg"), Label.DAY),
+                new LabelledImage(data.resolve("day/b.JPG"), Label.DAY),
+                new LabelledImage(data.resolve("night/c.jpg"), Label.NIGHT)), images);
     }
 
     @Test

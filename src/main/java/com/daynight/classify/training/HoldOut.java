@@ -1,5 +1,6 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.Label;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,9 +38,9 @@ public record HoldOut(long seed, double fraction) {
         Map<LabelledImage, String> ranks = new HashMap<>();
         images.forEach(image -> ranks.computeIfAbsent(image, this::rank));
         Set<LabelledImage> heldOut = new HashSet<>();
-        for (String label : DayNightModel.LABELS) {
+        for (Label label : Label.values()) {
             List<LabelledImage> ranked = images.stream()
-                    .filter(image -> image.label().equals(label))
+                    .filter(image -> image.label() == label)
                     .sorted(Comparator.comparing(ranks::get))
                     .toList();
             heldOut.addAll(ranked.subList(0, (int) Math.round(fraction * ranked.size())));

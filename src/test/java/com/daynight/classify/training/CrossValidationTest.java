@@ -1,9 +1,11 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.daynight.classify.Label;
+import com.daynight.classify.TestPictures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,10 +15,10 @@ class CrossValidationTest {
     private static List<LabelledFeatures> examples(int day, int night) {
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < day; i++) {
-            examples.add(new LabelledFeatures(new double[] {i}, DayNightModel.DAY));
+            examples.add(new LabelledFeatures(new double[] {i}, Label.DAY));
         }
         for (int i = 0; i < night; i++) {
-            examples.add(new LabelledFeatures(new double[] {i}, DayNightModel.NIGHT));
+            examples.add(new LabelledFeatures(new double[] {i}, Label.NIGHT));
         }
         return examples;
     }
@@ -30,7 +32,7 @@ class CrossValidationTest {
             int night = 0;
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i] == f) {
-                    if (examples.get(i).label().equals(DayNightModel.DAY)) {
+                    if (examples.get(i).label().equals(Label.DAY)) {
                         day++;
                     } else {
                         night++;

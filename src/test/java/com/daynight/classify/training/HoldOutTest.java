@@ -1,4 +1,4 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,10 +20,10 @@ class HoldOutTest {
     private static List<LabelledImage> images(int day, int night) {
         List<LabelledImage> images = new ArrayList<>();
         for (int i = 0; i < day; i++) {
-            images.add(new LabelledImage(Path.of("data", "day", "d" + i + ".jpg"), DayNightModel.DAY));
+            images.add(new LabelledImage(Path.of("data", "day", "d" + i + ".jpg"), Label.DAY));
         }
         for (int i = 0; i < night; i++) {
-            images.add(new LabelledImage(Path.of("data", "night", "n" + i + ".jpg"), DayNightModel.NIGHT));
+            images.add(new LabelledImage(Path.of("data", "night", "n" + i + ".jpg"), Label.NIGHT));
         }
         return images;
     }
@@ -30,8 +31,8 @@ class HoldOutTest {
     @Test
     void holdsOutTheFractionOfEachLabel() {
         HoldOut.Split split = HoldOut.STANDARD.split(images(570, 479));
-        assertEquals(114, split.heldOut().stream().filter(i -> i.label().equals(DayNightModel.DAY)).count());
-        assertEquals(96, split.heldOut().stream().filter(i -> i.label().equals(DayNightModel.NIGHT)).count());
+        assertEquals(114, split.heldOut().stream().filter(i -> i.label().equals(Label.DAY)).count());
+        assertEquals(96, split.heldOut().stream().filter(i -> i.label().equals(Label.NIGHT)).count());
         assertEquals(1049 - 210, split.kept().size());
         Set<LabelledImage> all = new HashSet<>(split.kept());
         all.addAll(split.heldOut());
@@ -60,7 +61,7 @@ class HoldOutTest {
     @Test
     void theRankIsTheHexSha256OfSeedAndName() {
         // The value sha256sum prints for the bytes "4:d0.jpg": anyone can list the held-out files without Java.
-        LabelledImage image = new LabelledImage(Path.of("x", "d0.jpg"), DayNightModel.DAY);
+        LabelledImage image = new LabelledImage(Path.of("x", "d0.jpg"), Label.DAY);
         String rank = HoldOut.STANDARD.rank(image);
         assertEquals(64, rank.length());
         assertTrue(rank.matches("[0-9a-f]+"), rank);

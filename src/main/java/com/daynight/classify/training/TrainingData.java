@@ -1,5 +1,7 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.Label;
 import com.daynight.classify.features.FeatureExtractor;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,9 @@ final class TrainingData {
                 Math.pow(examples.size() / (double) (perSource.size() * n), balance)));
         double total = examples.stream().mapToDouble(example -> rawWeight.get(example.source())).sum();
         double scale = examples.size() / total;
-        for (String label : DayNightModel.LABELS) {
-            if (examples.stream().noneMatch(example -> example.label().equals(label))) {
-                throw new IllegalArgumentException("no usable " + label + " pictures to train on");
+        for (Label label : Label.values()) {
+            if (examples.stream().noneMatch(example -> example.label() == label)) {
+                throw new IllegalArgumentException("no usable " + label.jsonName() + " pictures to train on");
             }
         }
         Instances data = DayNightModel.emptyHeader(FeatureExtractor.featureNames(), examples.size());
@@ -40,11 +42,7 @@ final class TrainingData {
             }
             double[] values = new double[data.numAttributes()];
             System.arraycopy(example.features(), 0, values, 0, classIndex);
-            int labelIndex = data.classAttribute().indexOfValue(example.label());
-            if (labelIndex < 0) {
-                throw new IllegalArgumentException("unknown label: " + example.label());
-            }
-            values[classIndex] = labelIndex;
+            values[classIndex] = data.classAttribute().indexOfValue(example.label().jsonName());
             data.add(new DenseInstance(rawWeight.get(example.source()) * scale, values));
         }
         return data;

@@ -1,8 +1,10 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.Label;
 import com.daynight.classify.features.FeatureExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,11 @@ class GroupsAndWeightsTest {
     private static List<LabelledFeatures> examples() {
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            String label = i % 2 == 0 ? DayNightModel.DAY : DayNightModel.NIGHT;
+            Label label = i % 2 == 0 ? Label.DAY : Label.NIGHT;
             examples.add(new LabelledFeatures(vector(i % 2 == 0 ? 1 + i : -1 - i), label, "small", "g" + i / 2));
         }
         for (int i = 0; i < 30; i++) {
-            String label = i % 2 == 0 ? DayNightModel.DAY : DayNightModel.NIGHT;
+            Label label = i % 2 == 0 ? Label.DAY : Label.NIGHT;
             examples.add(new LabelledFeatures(vector(i % 2 == 0 ? 1 + i : -1 - i), label, "large", ""));
         }
         return examples;
@@ -72,10 +74,10 @@ class GroupsAndWeightsTest {
         // Two overlapping points with opposite labels: the heavier one decides under a linear SVM.
         List<LabelledFeatures> examples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            examples.add(new LabelledFeatures(vector(i), DayNightModel.DAY, "a", ""));
-            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
-            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
-            examples.add(new LabelledFeatures(vector(i + 0.5), DayNightModel.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i), Label.DAY, "a", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), Label.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), Label.NIGHT, "b", ""));
+            examples.add(new LabelledFeatures(vector(i + 0.5), Label.NIGHT, "b", ""));
         }
         DayNightModel unweighted = new ModelTrainer(SvmSettings.rbf(1, 1), 1).train(examples);
         DayNightModel balanced = new ModelTrainer(SvmSettings.rbf(1, 1).withBalance(2), 1).train(examples);

@@ -1,6 +1,9 @@
-package com.daynight.classify;
+package com.daynight.classify.training;
 
+import com.daynight.classify.DayNightModel;
+import com.daynight.classify.Label;
 import java.util.List;
+import java.util.stream.Stream;
 import weka.classifiers.functions.SMO;
 import weka.core.Instances;
 
@@ -32,8 +35,8 @@ public final class ModelTrainer {
     public DayNightModel train(List<LabelledFeatures> examples) {
         Instances data = TrainingData.toInstances(examples, settings.balance());
         // Too few examples for the inner folds: the calibration is fitted on the training data instead.
-        boolean enoughForFolds = DayNightModel.LABELS.stream().allMatch(label ->
-                examples.stream().filter(example -> example.label().equals(label)).count() >= CALIBRATION_FOLDS);
+        boolean enoughForFolds = Stream.of(Label.values()).allMatch(label ->
+                examples.stream().filter(example -> example.label() == label).count() >= CALIBRATION_FOLDS);
         int calibrationFolds = enoughForFolds ? CALIBRATION_FOLDS : -1;
         SMO smo = settings.newSmo(seed, calibrationFolds);
         try {

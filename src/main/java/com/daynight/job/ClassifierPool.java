@@ -35,7 +35,7 @@ public final class ClassifierPool implements AutoCloseable {
     ImageResult classify(String image, byte[] jpeg) {
         try {
             Prediction prediction = classifier.get().classify(jpeg);
-            return ImageResult.classified(image, prediction.label().jsonName(), prediction.confidence());
+            return ImageResult.classified(image, prediction.label(), prediction.confidence());
         } catch (ImageDecodeException e) {
             return ImageResult.failed(image, e.getMessage());
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package com.daynight.metrics;
 
 import com.daynight.job.WorkMetrics;
 import com.daynight.persistence.ServicesTable;
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.ImageStore;
 import io.micrometer.core.instrument.Counter;
@@ -53,9 +54,10 @@ public final class AppMetrics implements WorkMetrics, AutoCloseable {
         databaseErrors = Counter.builder("daynight.database.errors")
                 .description("SQL exceptions raised by the database or the connection pool")
                 .register(registry);
-        for (String result : new String[] {"day", "night", ImageResult.ERROR}) {
-            imagesCounter(result);
+        for (Label label : Label.values()) {
+            imagesCounter(label.jsonName());
         }
+        imagesCounter(ImageResult.ERROR);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.daynight.persistence;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -90,12 +91,13 @@ public class ResultsTable {
                 insert.setInt(2, seq++);
                 insert.setString(3, r.image());
                 insert.setString(4, r.result());
-                if (r.confidence() == null) {
-                    insert.setNull(5, Types.DOUBLE);
+                if (r instanceof ImageResult.Classified classified) {
+                    insert.setDouble(5, classified.confidence());
+                    insert.setNull(6, Types.VARCHAR);
                 } else {
-                    insert.setDouble(5, r.confidence());
+                    insert.setNull(5, Types.DOUBLE);
+                    insert.setString(6, ((ImageResult.Failed) r).error());
                 }
-                insert.setString(6, r.error());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -133,10 +135,12 @@ public class ResultsTable {
                 rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId, afterSeq, limit);
     }
 
-    /** One row, read by column name; a NULL Confidence stays null. */
+    /** One row, read by column name: Result is "day", "night" or "error" (ImageResult.ERROR). */
     private static ImageResult toResult(ResultSet rs) throws SQLException {
-        double confidence = rs.getDouble("Confidence");
-        Double known = rs.wasNull() ? null : confidence;
-        return new ImageResult(rs.getString("Image"), rs.getString("Result"), known, rs.getString("Error"));
+        String image = rs.getString("Image");
+        String result = rs.getString("Result");
+        return ImageResult.ERROR.equals(result)
+                ? ImageResult.failed(image, rs.getString("Error"))
+                : ImageResult.classified(image, Label.fromJsonName(result), rs.getDouble("Confidence"));
     }
 }

@@ -1,18 +1,40 @@
 package com.daynight.service;
 
-/**
- * One entry of the results: result is "day", "night" or "error"; confidence is null for errors,
- * error is null unless result is "error".
- */
-public record ImageResult(String image, String result, Double confidence, String error) {
+import com.daynight.classify.Label;
 
-    public static final String ERROR = "error";
+/** One entry of the results: the picture was classified, or it could not be (and why). */
+public sealed interface ImageResult permits ImageResult.Classified, ImageResult.Failed {
 
-    public static ImageResult classified(String image, String label, double confidence) {
-        return new ImageResult(image, label, confidence, null);
+    /** The {@code result} word of a failed entry, beside the labels' "day" and "night". */
+    String ERROR = "error";
+
+    /** The object's name in the bucket. */
+    String image();
+
+    /** The entry's {@code result} word in the document, the CSV and the database: "day", "night" or "error". */
+    String result();
+
+    /** {@code confidence}: the model's calibrated probability of its answer. */
+    record Classified(String image, Label label, double confidence) implements ImageResult {
+        @Override
+        public String result() {
+            return label.jsonName();
+        }
     }
 
-    public static ImageResult failed(String image, String error) {
-        return new ImageResult(image, ERROR, null, error);
+    /** {@code error}: why this picture has no answer, in words for the user. */
+    record Failed(String image, String error) implements ImageResult {
+        @Override
+        public String result() {
+            return ERROR;
+        }
+    }
+
+    static ImageResult classified(String image, Label label, double confidence) {
+        return new Classified(image, label, confidence);
+    }
+
+    static ImageResult failed(String image, String error) {
+        return new Failed(image, error);
     }
 }

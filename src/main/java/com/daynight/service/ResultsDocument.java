@@ -164,12 +164,11 @@ public final class ResultsDocument {
         json.writeStartObject();
         json.writeStringField("image", result.image());
         json.writeStringField("result", result.result());
-        if (result.error() != null) {
-            json.writeStringField("error", result.error());
-        }
-        if (result.confidence() != null) {
+        if (result instanceof ImageResult.Failed failed) {
+            json.writeStringField("error", failed.error());
+        } else if (result instanceof ImageResult.Classified classified) {
             // Rounded: more digits would claim a precision the calibration does not have.
-            json.writeNumberField("confidence", Math.round(result.confidence() * 10_000) / 10_000.0);
+            json.writeNumberField("confidence", Math.round(classified.confidence() * 10_000) / 10_000.0);
         }
         json.writeEndObject();
     }

@@ -21,11 +21,11 @@ public final class ResultRow {
     }
 
     public String getError() {
-        return result.error();
+        return result instanceof ImageResult.Failed failed ? failed.error() : null;
     }
 
     public boolean isFailed() {
-        return ImageResult.ERROR.equals(result.result());
+        return result instanceof ImageResult.Failed;
     }
 
     /**
@@ -33,10 +33,10 @@ public final class ResultRow {
      * 100%; empty for an error. The page script formats the rows it adds the same way.
      */
     public String getConfidence() {
-        if (result.confidence() == null) {
+        if (!(result instanceof ImageResult.Classified classified)) {
             return "";
         }
-        double tenths = Math.floor(result.confidence() * 1000 + 1e-9) / 10; // the epsilon keeps 0.971 at 97.1
+        double tenths = Math.floor(classified.confidence() * 1000 + 1e-9) / 10; // the epsilon keeps 0.971 at 97.1
         return tenths >= 100 ? "100%" : String.format(Locale.ROOT, "%.1f%%", tenths);
     }
 }

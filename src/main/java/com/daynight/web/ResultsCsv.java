@@ -27,8 +27,8 @@ final class ResultsCsv {
         }
 
         void write(ImageResult result) {
-            String confidence = result.confidence() == null ? ""
-                    : String.format(Locale.ROOT, "%.4f", result.confidence());
+            String confidence = result instanceof ImageResult.Classified classified
+                    ? String.format(Locale.ROOT, "%.4f", classified.confidence()) : "";
             try {
                 out.write(new String[] {neutralised(result.image()), neutralised(result.result()), confidence});
             } catch (IOException e) {

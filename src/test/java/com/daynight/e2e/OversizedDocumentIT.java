@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
 import com.daynight.persistence.WorkQueue;
@@ -52,7 +53,7 @@ class OversizedDocumentIT {
 
     private static ImageResult result(int i) {
         return i % 1_000 == 999 ? ImageResult.failed(image(i), "not a decodable JPEG")
-                : ImageResult.classified(image(i), i % 3 == 0 ? "night" : "day", 0.5 + (i % 500) / 1_000.0);
+                : ImageResult.classified(image(i), i % 3 == 0 ? Label.NIGHT : Label.DAY, 0.5 + (i % 500) / 1_000.0);
     }
 
     @Test

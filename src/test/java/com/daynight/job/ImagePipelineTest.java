@@ -85,7 +85,8 @@ class ImagePipelineTest {
         List<ImageResult> results = new ArrayList<>();
         pipeline().run("b", images.iterator(), r -> results.add(r), () -> false);
         assertEquals("error", results.get(7).result());
-        assertTrue(results.get(7).error().startsWith("cannot read the object"), results.get(7).error());
+        String error = ((ImageResult.Failed) results.get(7)).error();
+        assertTrue(error.startsWith("cannot read the object"), error);
         assertEquals(20, results.size());
     }
 

@@ -107,9 +107,10 @@ class WorkerPoolIT {
         }
         assertEquals("night", results.get(0).result());
         assertEquals("day", results.get(1).result());
-        assertEquals(new ImageResult("img-0005.jpg", "error", null, "not a decodable JPEG"), results.get(5));
+        assertEquals(ImageResult.failed("img-0005.jpg", "not a decodable JPEG"), results.get(5));
         assertEquals("error", results.get(7).result());
-        assertTrue(results.get(7).error().contains("no longer exists"), results.get(7).error());
+        String error = ((ImageResult.Failed) results.get(7)).error();
+        assertTrue(error.contains("no longer exists"), error);
     }
 
     @Test
@@ -165,15 +166,16 @@ class WorkerPoolIT {
         queue.claimNext("crashed", LEASE).orElseThrow();
         queue.markStarted("RUN00005", "crashed");
         queue.appendResults("RUN00005", "crashed", 0, List.of(
-                ImageResult.classified("img-0000.jpg", "night", 0.123),
-                ImageResult.classified("img-0001.jpg", "day", 0.456)));
+                ImageResult.classified("img-0000.jpg", Label.NIGHT, 0.123),
+                ImageResult.classified("img-0001.jpg", Label.DAY, 0.456)));
         db.execute("UPDATE services SET HeartbeatAt = HeartbeatAt - INTERVAL 60 SECOND");
 
         try (WorkerPool rescuer = pool("rescuer", 1, 0)) {
             awaitStatus("RUN00005", s -> s.status().isDone(), Duration.ofSeconds(20));
         }
         assertExactlyOneEntryPerImage("RUN00005", 40);
-        assertEquals(0.456, repository.results("RUN00005").get(1).confidence(), "kept, not recomputed");
+        assertEquals(0.456, ((ImageResult.Classified) repository.results("RUN00005").get(1)).confidence(),
+                "kept, not recomputed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.storage.BucketUnavailableException;
 import com.daynight.storage.ImageObject;
@@ -32,8 +33,8 @@ class AppMetricsTest {
 
     @Test
     void imagesAreCountedByResultAndTimed() {
-        metrics.imageDone(ImageResult.classified("a.jpg", "day", 0.9), 3_000_000);
-        metrics.imageDone(ImageResult.classified("b.jpg", "night", 0.8), 40_000_000);
+        metrics.imageDone(ImageResult.classified("a.jpg", Label.DAY, 0.9), 3_000_000);
+        metrics.imageDone(ImageResult.classified("b.jpg", Label.NIGHT, 0.8), 40_000_000);
         metrics.imageDone(ImageResult.failed("c.jpg", "not a JPEG"), 1_000_000);
 
         String scrape = metrics.scrape();

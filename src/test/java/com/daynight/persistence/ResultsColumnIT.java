@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultsDocument;
 import com.daynight.service.ServiceRecord;
@@ -59,7 +60,7 @@ class ResultsColumnIT {
     private static List<ImageResult> results(int count) {
         List<ImageResult> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            results.add(ImageResult.classified(String.format("img-%06d.jpg", i), i % 3 == 0 ? "night" : "day", 0.9));
+            results.add(ImageResult.classified(String.format("img-%06d.jpg", i), i % 3 == 0 ? Label.NIGHT : Label.DAY, 0.9));
         }
         return results;
     }
@@ -135,7 +136,7 @@ class ResultsColumnIT {
         List<ImageResult> results = fillTo(header, budget);
         appendAll(queue, "FULL0001", results);
         List<ImageResult> oneMore = new ArrayList<>(results);
-        oneMore.add(ImageResult.classified("x".repeat(100), "day", 0.5));
+        oneMore.add(ImageResult.classified("x".repeat(100), Label.DAY, 0.5));
         recorded(queue, "FULL0002", oneMore);
 
         assertTrue(queue.finish("FULL0001", "me"), "the whole document went into its row");
@@ -160,16 +161,16 @@ class ResultsColumnIT {
     private static List<ImageResult> fillTo(ServiceRecord service, long budget) throws IOException {
         String heavy = "\"quoted\" \\back\\slash\\ 'single' 日本語 é ".repeat(30).substring(0, 990);
         List<ImageResult> results = new ArrayList<>();
-        long perHeavy = size(service, List.of(ImageResult.classified(heavy + "000000", "night", 0.75)))
+        long perHeavy = size(service, List.of(ImageResult.classified(heavy + "000000", Label.NIGHT, 0.75)))
                 - size(service, List.of()) + 1;
         long heavyCount = (budget - size(service, List.of())) / perHeavy - 1;
         for (int i = 0; i < heavyCount; i++) {
-            results.add(ImageResult.classified(heavy + String.format("%06d", i), "night", 0.75));
+            results.add(ImageResult.classified(heavy + String.format("%06d", i), Label.NIGHT, 0.75));
         }
         long remaining = budget - size(service, results);
         while (remaining > 100) {
             int length = (int) Math.min(1_000, remaining - 60);
-            results.add(ImageResult.classified("a".repeat(length), "day", 0.5));
+            results.add(ImageResult.classified("a".repeat(length), Label.DAY, 0.5));
             remaining = budget - size(service, results);
         }
         assertTrue(remaining >= 0 && remaining <= 100, "filled to within 100 bytes: " + remaining);

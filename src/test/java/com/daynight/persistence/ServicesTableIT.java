@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
@@ -112,9 +113,9 @@ class ServicesTableIT {
         WorkQueue queue = new WorkQueue(db.dataSource());
         db.execute("UPDATE services SET ClaimedBy = 'counter' WHERE ServiceID = 'COUNT001'");
         List<ImageResult> results = List.of(
-                ImageResult.classified("a.jpg", "day", 0.9), ImageResult.classified("b.jpg", "night", 0.8),
-                ImageResult.failed("c.jpg", "not a JPEG"), ImageResult.classified("d.jpg", "night", 0.7),
-                ImageResult.classified("e.jpg", "night", 0.6));
+                ImageResult.classified("a.jpg", Label.DAY, 0.9), ImageResult.classified("b.jpg", Label.NIGHT, 0.8),
+                ImageResult.failed("c.jpg", "not a JPEG"), ImageResult.classified("d.jpg", Label.NIGHT, 0.7),
+                ImageResult.classified("e.jpg", Label.NIGHT, 0.6));
         assertTrue(queue.appendResults("COUNT001", "counter", 0, results));
 
         ServicesTable.ServiceWithCounts counted = services.findWithCounts("COUNT001").orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
@@ -76,7 +77,7 @@ class WorkQueueIT {
         repository.insertQueued("DEAD0001", "Ann", "holiday");
         assertTrue(queue.claimNext("crashed", LEASE).isPresent());
         assertTrue(queue.markStarted("DEAD0001", "crashed"));
-        assertTrue(queue.appendResults("DEAD0001", "crashed", 0, List.of(ImageResult.classified("a.jpg", "day", 0.9))));
+        assertTrue(queue.appendResults("DEAD0001", "crashed", 0, List.of(ImageResult.classified("a.jpg", Label.DAY, 0.9))));
         assertTrue(queue.claimNext("rescuer", LEASE).isEmpty(), "a live claim is not taken");
 
         db.execute("UPDATE services SET HeartbeatAt = HeartbeatAt - INTERVAL 60 SECOND WHERE ServiceID = 'DEAD0001'");
@@ -98,7 +99,7 @@ class WorkQueueIT {
         queue.setTotal("DONE0001", "me", 2);
         queue.markStarted("DONE0001", "me");
         queue.appendResults("DONE0001", "me", 0, List.of(
-                ImageResult.classified("mypic1.jpg", "day", 0.97),
+                ImageResult.classified("mypic1.jpg", Label.DAY, 0.97),
                 ImageResult.failed("broken.jpg", "not a decodable JPEG")));
         assertTrue(queue.finish("DONE0001", "me"));
 

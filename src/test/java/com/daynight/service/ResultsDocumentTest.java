@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.Label;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,8 +27,8 @@ class ResultsDocumentTest {
     private static final Instant REQUEST = Instant.parse("2017-12-29T18:45:10.123Z");
 
     private static final List<ImageResult> EXAMPLE_RESULTS = List.of(
-            ImageResult.classified("mypic1.jpg", "day", 0.97),
-            new ImageResult("mypic2.jpg", "night", null, null),
+            ImageResult.classified("mypic1.jpg", Label.DAY, 0.97),
+            ImageResult.classified("mypic2.jpg", Label.NIGHT, 0.88),
             ImageResult.failed("broken.jpg", "not a decodable JPEG"));
 
     private static ServiceRecord record(String userName, Instant requestTime) {
@@ -51,7 +52,7 @@ class ResultsDocumentTest {
         return names;
     }
 
-    /** The contract's example document, with a confidence on the first entry. */
+    /** The contract's example document, with a confidence on each classified entry (the contract allows more keys). */
     private static final String CONTRACT_EXAMPLE = """
                 {"serviceResults": {
                   "UserName": "Michael Jordan",
@@ -60,7 +61,7 @@ class ResultsDocumentTest {
                   "Bucket": "User_selected_bucket_name",
                   "Results": [
                     {"image": "mypic1.jpg", "result": "day", "confidence": 0.97},
-                    {"image": "mypic2.jpg", "result": "night"},
+                    {"image": "mypic2.jpg", "result": "night", "confidence": 0.88},
                     {"image": "broken.jpg", "result": "error", "error": "not a decodable JPEG"}
                   ]
                 }}""";
@@ -94,7 +95,7 @@ class ResultsDocumentTest {
     @Test
     void classifiedEntryHasNoError() throws Exception {
         JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
-                List.of(ImageResult.classified("a.jpg", "night", 0.5))))
+                List.of(ImageResult.classified("a.jpg", Label.NIGHT, 0.5))))
                 .get("serviceResults").get("Results").get(0);
 
         assertFalse(entry.has("error"));
@@ -106,7 +107,7 @@ class ResultsDocumentTest {
     @ValueSource(doubles = {0.0, 0.5, 0.97, 0.9999, 1.0})
     void representableConfidencesAreKept(double confidence) throws Exception {
         JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
-                List.of(ImageResult.classified("a.jpg", "day", confidence))))
+                List.of(ImageResult.classified("a.jpg", Label.DAY, confidence))))
                 .get("serviceResults").get("Results").get(0);
         assertEquals(confidence, entry.get("confidence").doubleValue());
     }
@@ -114,7 +115,7 @@ class ResultsDocumentTest {
     @Test
     void confidenceIsRoundedToFourDecimals() throws Exception {
         JsonNode entry = parse(ResultsDocument.toJson(record("x", REQUEST),
-                List.of(ImageResult.classified("a.jpg", "day", 0.123456789))))
+                List.of(ImageResult.classified("a.jpg", Label.DAY, 0.123456789))))
                 .get("serviceResults").get("Results").get(0);
         assertEquals(0.1235, entry.get("confidence").doubleValue());
     }
@@ -131,7 +132,7 @@ class ResultsDocumentTest {
     void aPartFromAnIndexSaysWhereItStartsRightBeforeTheResults() throws Exception {
         StringWriter out = new StringWriter();
         ResultsDocument.write(record("x", REQUEST), true, 2, out,
-                sink -> sink.accept(ImageResult.classified("c.jpg", "day", 0.9)));
+                sink -> sink.accept(ImageResult.classified("c.jpg", Label.DAY, 0.9)));
         JsonNode doc = parse(out.toString()).get("serviceResults");
         assertEquals(2, doc.get(ResultsDocument.RESULTS_FROM).asInt());
         assertEquals("c.jpg", doc.get("Results").get(0).get("image").asText());
@@ -231,7 +232,7 @@ class ResultsDocumentTest {
         ServiceRecord service = new ServiceRecord("BK98GPW5", text, "photos", REQUEST,
                 null, ServiceStatus.FAILED, null, text, 0, null);
         List<ImageResult> results = List.of(
-                ImageResult.classified(text + ".jpg", "day", 0.8),
+                ImageResult.classified(text + ".jpg", Label.DAY, 0.8),
                 ImageResult.failed(text, text));
 
         for (String json : List.of(ResultsDocument.toJson(service, results), withStatus(service, results))) {

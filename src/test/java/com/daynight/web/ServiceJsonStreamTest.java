@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
+import com.daynight.classify.Label;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
@@ -54,7 +55,7 @@ class ServiceJsonStreamTest {
         doAnswer(call -> {
             Consumer<ImageResult> sink = call.getArgument(2);
             for (int i = 0; i < before; i++) {
-                sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), "day", 0.9));
+                sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), Label.DAY, 0.9));
             }
             throw new SQLException("connection lost");
         }).when(server.results).forEach(eq(ID), eq(0), any());

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.daynight.classify.Label;
 import com.daynight.e2e.Browser;
 import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
@@ -43,8 +44,8 @@ class ServicePageScriptIT {
 
     private static final String ID = "RUNX0001";
     private static final Instant AT = Instant.parse("2026-11-24T10:15:00Z");
-    private static final List<ImageResult> FIRST = List.of(ImageResult.classified("a.jpg", "day", 0.9),
-            ImageResult.classified("b.jpg", "night", 0.8), ImageResult.classified("c.jpg", "day", 0.7));
+    private static final List<ImageResult> FIRST = List.of(ImageResult.classified("a.jpg", Label.DAY, 0.9),
+            ImageResult.classified("b.jpg", Label.NIGHT, 0.8), ImageResult.classified("c.jpg", Label.DAY, 0.7));
 
     private WebTestServer server;
     private Browser browser;
@@ -107,7 +108,7 @@ class ServicePageScriptIT {
         openPage();
         assertEquals(3, rows());
         clearInvocations(server.results);
-        holds(Stream.concat(FIRST.stream(), Stream.of(ImageResult.classified("d.jpg", "day", 0.6),
+        holds(Stream.concat(FIRST.stream(), Stream.of(ImageResult.classified("d.jpg", Label.DAY, 0.6),
                 ImageResult.failed("e.jpg", "not a decodable JPEG"))).toList());
 
         awaitCounts(3, 1, 1);
@@ -121,7 +122,7 @@ class ServicePageScriptIT {
     void aServiceThatStartedOverDrawsItsPageAgain() throws Exception {
         holds(FIRST);
         openPage();
-        holds(List.of(ImageResult.classified("z.jpg", "night", 0.9)));
+        holds(List.of(ImageResult.classified("z.jpg", Label.NIGHT, 0.9)));
 
         awaitCounts(0, 1, 0);
         assertEquals(null, browser.script("return window.notReloaded;"), "the page was loaded again");

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
+import com.daynight.classify.Label;
 import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
@@ -199,8 +200,8 @@ class WebHttpTest {
     }
 
     static final List<ImageResult> RESULTS = List.of(
-            ImageResult.classified("beach.jpg", "day", 0.97123),
-            ImageResult.classified("=HYPERLINK(\"http://evil\",\"x\").jpg", "night", 0.8),
+            ImageResult.classified("beach.jpg", Label.DAY, 0.97123),
+            ImageResult.classified("=HYPERLINK(\"http://evil\",\"x\").jpg", Label.NIGHT, 0.8),
             ImageResult.failed("broken, \"really\".jpg", "not a decodable JPEG"));
 
     void serviceWithResults(ServiceRecord record) throws SQLException {
@@ -380,7 +381,7 @@ class WebHttpTest {
     void longResultListsAreCutOnThePage() throws Exception {
         List<ImageResult> all = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? "night" : "day", 0.9));
+            all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? Label.NIGHT : Label.DAY, 0.9));
         }
         serviceWithResults(service(ServiceStatus.FINISHED, 1001, 1001), all);
         String page = get("/services/" + ID, BROWSER).body();

@@ -33,6 +33,7 @@ public final class SceneNetwork implements AutoCloseable {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
+    private boolean closed;
 
     private SceneNetwork(OrtEnvironment environment, OrtSession session) {
         this.environment = environment;
@@ -85,8 +86,13 @@ public final class SceneNetwork implements AutoCloseable {
         }
     }
 
+    /** Frees the native session; later calls do nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             session.close();
         } catch (OrtException e) {

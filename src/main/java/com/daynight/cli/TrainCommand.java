@@ -7,6 +7,7 @@ import com.daynight.classify.ImageFeatures;
 import com.daynight.classify.Label;
 import com.daynight.classify.ModelFile;
 import com.daynight.classify.network.SceneNetwork;
+import com.daynight.classify.training.BrightnessThreshold;
 import com.daynight.classify.training.CascadeStudy;
 import com.daynight.classify.training.ConfusionMatrix;
 import com.daynight.classify.training.Evaluation;
@@ -17,6 +18,7 @@ import com.daynight.classify.training.LabelledFeatures;
 import com.daynight.classify.training.LabelledImage;
 import com.daynight.classify.training.ModelSelection;
 import com.daynight.classify.training.ModelTrainer;
+import com.daynight.classify.training.PictureChange;
 import com.daynight.classify.training.SvmSettings;
 import com.daynight.classify.training.TrainingSet;
 import java.io.IOException;
@@ -38,6 +40,9 @@ import java.util.Set;
  * {@code --hold-out}, that folder's held-out part is kept out of all of it and scores the model at the end.
  */
 final class TrainCommand {
+
+    /** The long side of the shrunk hold-out pictures: what a phone's preview or a web page's thumbnail gives. */
+    private static final int SMALL_PICTURE = 200;
 
     private TrainCommand() {
     }
@@ -85,22 +90,21 @@ final class TrainCommand {
         ModelFile trained = features.hasNetwork() ? trainCascade(training.examples(), out)
                 : new ModelFile(fit(select("statistics", training.examples(), out), training.examples(), out),
                         Optional.empty());
-        if (holdOut.isPresent()) {
-            DayNightClassifier classifier = new DayNightClassifier(
-                    trained.cascade().isEmpty() && trained.model().featureCount() == ImageFeatures.names(false).size()
-                            ? ImageFeatures.standard() : features, trained.model(), trained.cascade());
-            ConfusionMatrix matrix = Evaluation.of(classifier, holdOut.get().heldOut()).matrix();
-            out.println("hold-out:");
-            matrix.tableLines().forEach(out::println);
-            out.println("hold-out " + matrix.accuracyLine());
-        }
-
         Path parent = modelFile.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        // Written before the hold-out is scored: predicting moves counters in Weka's kernel cache, which are
+        // serialised too, and the file must not depend on what was scored.
         trained.save(modelFile);
         out.printf("wrote %s (%d bytes)%n", modelFile, Files.size(modelFile));
+        if (holdOut.isPresent()) {
+            DayNightClassifier classifier = new DayNightClassifier(
+                    trained.model().featureCount() == ImageFeatures.names(false).size() ? ImageFeatures.standard() : features,
+                    trained.model().copy(), trained.cascade().map(Cascade::copy));
+            scoreHoldOut(classifier, BrightnessThreshold.fit(training.examples()), holdOut.get().heldOut(), out);
+        }
+
         return Cli.OK;
     }
 
@@ -121,7 +125,8 @@ final class TrainCommand {
                     100 * row.networkShare());
         }
         double threshold = study.chosen().threshold();
-        out.println("chosen (highest mean of the data sets' accuracies, then fewest pictures to the network): "
+        out.println("chosen (the network on every picture, unless a threshold is right on more than "
+                + CascadeStudy.NOISE_PICTURES + " more pictures; then the most accurate, then the cheapest): "
                 + describe(threshold));
         if (study.chosen().networkShare() == 0) {
             return new ModelFile(fit(quickSettings, quickExamples, out), Optional.empty());
@@ -131,6 +136,25 @@ final class TrainCommand {
             return new ModelFile(full, Optional.empty());
         }
         return new ModelFile(full, Optional.of(new Cascade(fit(quickSettings, quickExamples, out), threshold)));
+    }
+
+    /**
+     * The hold-out, scored once: the model, then, for comparison, the mean-brightness threshold that does best on
+     * the training pictures; both again on the same pictures shrunk to 200 pixels, as phones and web pages send them.
+     */
+    private static void scoreHoldOut(DayNightClassifier classifier, BrightnessThreshold baseline,
+            List<LabelledImage> heldOut, PrintStream out) {
+        ConfusionMatrix matrix = Evaluation.of(classifier, heldOut).matrix();
+        out.println("hold-out:");
+        matrix.tableLines().forEach(out::println);
+        out.println("hold-out " + matrix.accuracyLine());
+        out.println("hold-out, " + baseline + " (fitted on the training pictures): "
+                + baseline.evaluate(heldOut, ImageFeatures.standard(), PictureChange.NONE).accuracyLine());
+        PictureChange small = PictureChange.shrinkTo(SMALL_PICTURE);
+        out.println("hold-out shrunk to " + SMALL_PICTURE + " px, the model: "
+                + Evaluation.of(classifier, heldOut, small).matrix().accuracyLine());
+        out.println("hold-out shrunk to " + SMALL_PICTURE + " px, " + baseline + ": "
+                + baseline.evaluate(heldOut, ImageFeatures.standard(), small).accuracyLine());
     }
 
     private static String describe(double threshold) {

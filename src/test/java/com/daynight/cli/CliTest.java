@@ -57,7 +57,7 @@ class CliTest {
     }
 
     @Test
-    void trainWithTheSceneNetworkMeasuresTheCascadeAndChoosesByAccuracyThenCost() {
+    void trainWithTheSceneNetworkMeasuresTheCascadeAndKeepsTheNetworkUnlessACascadeIsMoreAccurate() {
         Path cascadeModel = work.resolve("models/cascade.model");
         Run train = run("train", "--data", data.toString(), "--out", cascadeModel.toString());
         assertEquals(0, train.code, train.err);
@@ -66,9 +66,9 @@ class CliTest {
         assertTrue(train.out.contains("cross-validation on the training pictures, statistics and scene network"), train.out);
         assertTrue(train.out.contains("cascade, cross-validated"), train.out);
         assertTrue(train.out.contains("network always"), train.out);
-        // Bright against dark: the quick model alone is right on every picture, so nothing needs the network.
-        assertTrue(train.out.contains("then fewest pictures to the network): quick model alone"), train.out);
-        assertTrue(train.out.contains("on 109 features: training accuracy: 1.0000 (12/12)"), train.out);
+        // Bright against dark: the quick model alone is right on every picture, but no more than the network.
+        assertTrue(train.out.contains("then the most accurate, then the cheapest): network always"), train.out);
+        assertTrue(train.out.contains("on 397 features: training accuracy: 1.0000 (12/12)"), train.out);
     }
 
     @Test

@@ -128,6 +128,6 @@ final class CrossValidation {
                         + e.getMessage(), e);
             }
         }
-        return new Scores(matrix, Map.copyOf(bySource));
+        return new Scores(matrix, Collections.unmodifiableMap(bySource));
     }
 }

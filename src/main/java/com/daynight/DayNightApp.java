@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root, declared in web.xml: reads the configuration once, builds every part, registers
- * the servlets, and on shutdown stops the workers and closes the database. It owns all long-lived state.
+ * the servlets, and on shutdown stops the workers, then closes the scene network and the database. It owns all long-lived state.
  */
 public final class DayNightApp implements ServletContextListener {
 
@@ -56,6 +56,7 @@ public final class DayNightApp implements ServletContextListener {
     private AppMetrics metrics;
     private Database database;
     private WorkerPool workers;
+    private DayNightClassifier classifier;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -80,7 +81,7 @@ public final class DayNightApp implements ServletContextListener {
     }
 
     private void start(ServletContext context, AppConfig config) {
-        DayNightClassifier classifier = loadModel(config);
+        classifier = loadModel(config);
         metrics = new AppMetrics();
         database = Database.open(config);
         DataSource dataSource = metrics.countingErrors(database.dataSource());
@@ -148,6 +149,10 @@ public final class DayNightApp implements ServletContextListener {
         if (workers != null) {
             workers.stop(SHUTDOWN_GRACE);
             workers = null;
+        }
+        if (classifier != null) {
+            classifier.close(); // after the workers: their copies share its scene network
+            classifier = null;
         }
         if (database != null) {
             database.close();

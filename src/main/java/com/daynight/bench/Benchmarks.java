@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * The figures the README and the model card quote: what a prediction costs beyond decoding; per data set, ms per image the ordinary Java way, our way and
+ * The figures the model card and docs/measurements.md quote: what each stage of a classification costs; per data set, ms per image the ordinary Java way, our way and
  * libjpeg-turbo's; then a whole service's images per second with one and two classifying threads.
  * Ratios are what to compare: the machines are shared and absolute times wander.
  */
@@ -35,14 +35,14 @@ public final class Benchmarks {
     public void run(DayNightClassifier classifier) throws IOException, InterruptedException, SQLException {
         out.printf(Locale.ROOT, "java %s, %d cores; libjpeg-turbo (tjbench) %s%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
-        PredictionBenchmark prediction = new PredictionBenchmark(classifier);
-        PredictionBenchmark.printHeader(out);
+        StageBenchmark stages = new StageBenchmark(classifier);
+        StageBenchmark.printHeader(out);
         // Each folder is listed once, then reused by the tables below.
         List<Path> amosTest = jpegs(datasets.resolve("amos-day-night/test"));
-        prediction.measure("amos-day-night (test)", amosTest, out);
+        stages.measure("amos-day-night (test)", amosTest, out);
         List<Path> pexels = jpegs(datasets.resolve("pexels-day-night/train"));
-        prediction.measure("pexels-day-night (all)", pexels, out);
-        if (Boolean.getBoolean("daynight.bench.predictionOnly")) {
+        stages.measure("pexels-day-night (all)", pexels, out);
+        if (Boolean.getBoolean("daynight.bench.stagesOnly")) {
             return;
         }
 

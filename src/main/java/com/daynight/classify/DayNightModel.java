@@ -2,10 +2,10 @@ package com.daynight.classify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -13,7 +13,6 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 import weka.core.Utils;
 
 /**
@@ -92,38 +91,31 @@ public final class DayNightModel {
 
     /** Writes the classifier and the header together, so a loaded model knows its attributes. */
     public void save(Path file) throws IOException {
-        try {
-            SerializationHelper.writeAll(file.toString(), new Object[] {classifier, header});
-        } catch (Exception e) {
-            throw new IOException("could not write the model to " + file + ": " + e.getMessage(), e);
-        }
+        new ModelFile(this, Optional.empty()).save(file);
     }
 
+    /** A single model's file; a cascade's file is refused here (see {@link ModelFile}). */
     public static DayNightModel load(Path file) throws IOException {
-        try (InputStream input = Files.newInputStream(file)) {
-            return load(input, file.toString());
-        }
+        return single(ModelFile.load(file), file.toString());
     }
 
     public static DayNightModel load(InputStream input) throws IOException {
-        return load(input, "the stream");
+        return single(ModelFile.load(input, "the stream"), "the stream");
     }
 
-    private static DayNightModel load(InputStream input, String source) throws IOException {
-        Object[] parts;
-        try {
-            parts = SerializationHelper.readAll(input);
-        } catch (Exception e) {
-            throw new IOException("not a DayNight model: " + source + " (" + e.getMessage() + ")", e);
+    private static DayNightModel single(ModelFile file, String source) throws IOException {
+        if (file.cascade().isPresent()) {
+            throw new IOException(source + " is a cascade of two models: load it as a ModelFile");
         }
-        if (parts.length < 2 || !(parts[0] instanceof Classifier classifier) || !(parts[1] instanceof Instances header)) {
-            throw new IOException("not a DayNight model: " + source + " holds no classifier with its data header");
-        }
-        try {
-            return new DayNightModel(classifier, header);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("not a DayNight model: " + source + ": " + e.getMessage(), e);
-        }
+        return file.model();
+    }
+
+    Classifier classifier() {
+        return classifier;
+    }
+
+    Instances header() {
+        return header;
     }
 
     private static void checkHeader(Instances header) {

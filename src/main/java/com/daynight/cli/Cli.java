@@ -17,7 +17,8 @@ public final class Cli {
     static final int USAGE = 2;
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: java -jar daynight.jar train --data DIR [--data DIR ...] [--hold-out DIR] --out FILE",
+            "usage: java -jar daynight.jar train --data DIR [--data DIR ...] [--hold-out DIR] [--features scene|statistics]",
+            "           [--corrections FILE] --out FILE",
             "       java -jar daynight.jar evaluate --data DIR [--data DIR ...] [--hold-out DIR] [--model FILE]",
             "       java -jar daynight.jar classify [--model FILE] PATH...",
             "       java -jar daynight.jar bench [--datasets DIR] [--work DIR] [--model FILE]",

@@ -2,11 +2,16 @@ package com.daynight.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.classify.network.SceneNetwork;
+import com.daynight.classify.training.CascadeStudy;
+import com.daynight.classify.training.LabelledFeatures;
 import com.daynight.classify.training.ModelTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,5 +74,54 @@ class DayNightClassifierTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aCascadeLetsTheQuickModelDecideWhatItIsSureOfAndTheNetworkTheRest() throws Exception {
+        try (SceneNetwork network = SceneNetwork.loadBundled()) {
+            ImageFeatures withNetwork = ImageFeatures.withNetwork(network);
+            List<LabelledFeatures> examples = new ArrayList<>();
+            List<byte[]> pictures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                // Mid-grey pictures on both sides, so that the quick model is not sure of every picture.
+                byte[] day = TestPictures.jpeg(TestPictures.noisy(96, 96, 120 + 10 * i, i));
+                byte[] night = TestPictures.jpeg(TestPictures.noisy(96, 96, 40 + 10 * i, 100 + i));
+                examples.add(new LabelledFeatures(withNetwork.fromJpeg(day), Label.DAY));
+                examples.add(new LabelledFeatures(withNetwork.fromJpeg(night), Label.NIGHT));
+                pictures.add(day);
+                pictures.add(night);
+            }
+            DayNightModel full = new ModelTrainer().train(examples);
+            DayNightModel quick = new ModelTrainer().train(CascadeStudy.firstFeatures(examples, 109));
+            int quickly = 0;
+            int byNetwork = 0;
+            for (double threshold : new double[] {0.51, 0.9, 0.999}) {
+                DayNightClassifier cascade = new DayNightClassifier(withNetwork, full,
+                        Optional.of(new Cascade(quick, threshold)));
+                for (int i = 0; i < pictures.size(); i++) {
+                    double[] all = examples.get(i).features();
+                    Prediction sure = quick.predict(java.util.Arrays.copyOf(all, 109));
+                    Prediction expected = sure.confidence() >= threshold ? sure : full.predict(all);
+                    assertEquals(expected, cascade.classify(pictures.get(i)), "picture " + i + " at " + threshold);
+                    assertEquals(sure.confidence() >= threshold, cascade.decidedQuickly(java.util.Arrays.copyOf(all, 109)));
+                    quickly += sure.confidence() >= threshold ? 1 : 0;
+                    byNetwork += sure.confidence() >= threshold ? 0 : 1;
+                }
+            }
+            assertTrue(quickly > 0 && byNetwork > 0, "both steps decided some: " + quickly + " / " + byNetwork);
+            DayNightClassifier always = new DayNightClassifier(withNetwork, full);
+            assertEquals(full.predict(examples.get(3).features()), always.classify(pictures.get(3)));
+        }
+    }
+
+    @Test
+    void refusesAModelOnOtherFeaturesAndACascadeWithoutTheNetwork() throws Exception {
+        DayNightModel statistics = new ModelTrainer().train(TestPictures.brightAndDarkExamples(6));
+        try (SceneNetwork network = SceneNetwork.loadBundled()) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new DayNightClassifier(ImageFeatures.withNetwork(network), statistics));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new DayNightClassifier(ImageFeatures.standard(), statistics,
+                Optional.of(new Cascade(statistics, 0.9))));
     }
 }

@@ -56,6 +56,48 @@ class CliTest {
         assertTrue(evaluate.out.strip().endsWith("accuracy: 1.0000 (2/2)"), evaluate.out);
     }
 
+    @Test
+    void trainWithTheSceneNetworkMeasuresTheCascadeAndKeepsTheNetworkUnlessACascadeIsMoreAccurate() {
+        Path cascadeModel = work.resolve("models/cascade.model");
+        Run train = run("train", "--data", data.toString(), "--out", cascadeModel.toString());
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.out.contains("training on 12 pictures (day 6, night 6), 397 features each"), train.out);
+        assertTrue(train.out.contains("cross-validation on the training pictures, statistics alone (the quick model)"), train.out);
+        assertTrue(train.out.contains("cross-validation on the training pictures, statistics and scene network"), train.out);
+        assertTrue(train.out.contains("cascade, cross-validated"), train.out);
+        assertTrue(train.out.contains("network always"), train.out);
+        // Bright against dark: the quick model alone is right on every picture, but no more than the network.
+        assertTrue(train.out.contains("then the most accurate, then the cheapest): network always"), train.out);
+        assertTrue(train.out.contains("on 397 features: training accuracy: 1.0000 (12/12)"), train.out);
+    }
+
+    @Test
+    void trainOnTheStatisticsAloneSkipsTheNetwork() {
+        Run train = run("train", "--data", data.toString(), "--features", "statistics",
+                "--out", work.resolve("models/statistics.model").toString());
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.out.contains("12 pictures (day 6, night 6), 109 features each"), train.out);
+        assertTrue(!train.out.contains("cascade"), train.out);
+    }
+
+    @Test
+    void trainAppliesTheWrittenLabelCorrectionsAndRefusesOnesThatNameNoPicture() throws Exception {
+        Path corrections = Files.writeString(work.resolve("corrections.tsv"),
+                "# path\tlabel\treason\nnight/dark0.JPEG\tday\ta test says so\n");
+        Run train = run("train", "--data", data.toString(), "--features", "statistics", "--corrections",
+                corrections.toString(), "--out", work.resolve("models/corrected.model").toString());
+        assertEquals(0, train.code, train.err);
+        assertTrue(train.out.contains("dark0.JPEG: night -> day (a test says so)"), train.out);
+        assertTrue(train.out.contains("training on 12 pictures (day 7, night 5)"), train.out);
+
+        Files.writeString(corrections, "night/no-such.jpg\tday\ta picture that is not there\n");
+        Run refused = run("train", "--data", data.toString(), "--features", "statistics", "--corrections",
+                corrections.toString(), "--out", work.resolve("models/never.model").toString());
+        assertEquals(1, refused.code, refused.out);
+        assertTrue(refused.err.contains("label corrections that name no training picture: [night/no-such.jpg]"),
+                refused.err);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "                                          | no command",
@@ -63,6 +105,7 @@ class CliTest {
         "train --data DATA                         | --out is required",
         "train --out x.model                       | --data is required",
         "train --data DATA --out                   | --out needs a value",
+        "train --data DATA --features colour --out x.model | --features must be scene or statistics, not colour",
         "evaluate --data DATA --colour blue        | unknown option --colour",
         "evaluate --data /no/such/folder           | no such folder: /no/such/folder",
         "evaluate --data DATA/day                  | night",

@@ -46,6 +46,13 @@ public final class DcJpegDecoder {
         return toImage(BlockAverager.average(full), width, height, Orientation.read(jpeg));
     }
 
+    /** Another decoder's full picture of the same file, turned by the file's EXIF orientation. */
+    public static BufferedImage oriented(BufferedImage full, byte[] jpeg) {
+        int width = full.getWidth();
+        int height = full.getHeight();
+        return toImage(full.getRGB(0, 0, width, height, null, 0, width), width, height, Orientation.read(jpeg));
+    }
+
     private static BufferedImage toImage(int[] rgb, int width, int height, int orientation) {
         int[] shown = Orientation.apply(rgb, width, height, orientation);
         boolean swap = Orientation.transposes(orientation);

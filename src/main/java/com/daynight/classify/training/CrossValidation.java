@@ -64,6 +64,37 @@ final class CrossValidation {
         return runPerSource(settings, examples, assign(examples), smoSeed).overall();
     }
 
+    /**
+     * Each example's calibrated probability of night from a model fitted, calibration included (inner folds, as
+     * {@link ModelTrainer} fits it), on the other folds: what the cascade's thresholds are chosen on.
+     */
+    double[] nightProbabilities(SvmSettings settings, List<LabelledFeatures> examples, int[] fold, int smoSeed) {
+        Instances data = TrainingData.toInstances(examples, settings.balance());
+        int night = data.classAttribute().indexOfValue(Label.NIGHT.jsonName());
+        double[] probability = new double[examples.size()];
+        for (int f = 0; f < folds; f++) {
+            Instances train = new Instances(data, examples.size());
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] != f) {
+                    train.add(data.get(i));
+                }
+            }
+            Classifier smo = settings.newSmo(smoSeed, ModelTrainer.calibrationFolds(train));
+            try {
+                smo.buildClassifier(train);
+                for (int i = 0; i < examples.size(); i++) {
+                    if (fold[i] == f) {
+                        probability[i] = smo.distributionForInstance(data.get(i))[night];
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cross-validation of " + settings.describe() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return probability;
+    }
+
     /** As {@link #run}, with the folds of {@link #assign} given, so that many candidates share them. */
     Scores runPerSource(SvmSettings settings, List<LabelledFeatures> examples, int[] fold, int smoSeed) {
         Instances data = TrainingData.toInstances(examples, settings.balance());
@@ -97,6 +128,6 @@ final class CrossValidation {
                         + e.getMessage(), e);
             }
         }
-        return new Scores(matrix, Map.copyOf(bySource));
+        return new Scores(matrix, Collections.unmodifiableMap(bySource));
     }
 }

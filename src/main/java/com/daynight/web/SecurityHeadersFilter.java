@@ -24,7 +24,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer");
+            // Not no-referrer: under it Chrome sends "Origin: null" with the pages' own form posts, which the
+            // cross-site check must refuse. same-origin gives other sites nothing (URLs carry ServiceIDs).
+            "Referrer-Policy", "same-origin");
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)

@@ -54,7 +54,7 @@ class SafeDefaultsHttpTest {
                     answer.headers().firstValue("Content-Security-Policy").orElse(null), where);
             assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), where);
             assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null), where);
-            assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(null), where);
+            assertEquals("same-origin", answer.headers().firstValue("Referrer-Policy").orElse(null), where);
         }
     }
 

@@ -42,7 +42,7 @@ public final class EmbeddedServer {
     }
 
     /** As {@link #start(int, Path)}, with /metrics on a second connector when {@code management} names one. */
-    public static EmbeddedServer start(int port, ManagementPort management, Path webapp)
+    static EmbeddedServer start(int port, ManagementPort management, Path webapp)
             throws IOException, NotStartedException {
         checkPortFree(port);
         if (management.enabled()) {

@@ -33,7 +33,7 @@
          aria-labelledby="progress-caption" aria-valuemin="0"
          <c:if test="${not empty service.percent}">aria-valuemax="100" aria-valuenow="${service.percent}"</c:if>
          aria-valuetext="<c:out value='${service.progress}'/> images">
-      <div class="progress-fill" style="width: ${empty service.percent ? 100 : service.percent}%"></div>
+      <div class="progress-fill pct-${empty service.percent ? 100 : service.percent}"></div>
     </div>
     <p id="progress-hint" class="hint"<c:if test="${not service.running}"> hidden</c:if>>This page follows the service until it is done.</p>
     <p id="announcer" class="sr-only" aria-live="polite"></p>

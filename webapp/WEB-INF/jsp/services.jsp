@@ -33,7 +33,7 @@
               <td data-label="Bucket"><code class="bucket"><c:out value="${service.bucket}"/></code></td>
               <td data-label="Requested"><dn:time value="${service.requested}"/></td>
               <td data-label="Images" class="images">
-                <span><c:out value="${service.progress}"/><span class="progress mini${empty service.percent ? ' indeterminate' : ''}" aria-hidden="true"><span class="progress-fill" style="width: ${empty service.percent ? 100 : service.percent}%"></span></span></span>
+                <span><c:out value="${service.progress}"/><span class="progress mini${empty service.percent ? ' indeterminate' : ''}" aria-hidden="true"><span class="progress-fill pct-${empty service.percent ? 100 : service.percent}"></span></span></span>
               </td>
               <td data-label="Duration"><c:out value="${service.duration}" default="-"/></td>
             </tr>

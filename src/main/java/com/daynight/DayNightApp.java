@@ -15,6 +15,10 @@ import com.daynight.submission.SubmissionService;
 import com.daynight.storage.ImageStore;
 import com.daynight.storage.ImageStores;
 import com.daynight.web.AccessLogFilter;
+import com.daynight.web.CrossSiteRequestFilter;
+import com.daynight.web.LookupRateLimitFilter;
+import com.daynight.web.ManagementPortFilter;
+import com.daynight.web.SecurityHeadersFilter;
 import com.daynight.web.HealthServlet;
 import com.daynight.web.HomeServlet;
 import com.daynight.web.MetricsServlet;
@@ -96,6 +100,7 @@ public final class DayNightApp implements ServletContextListener {
 
         context.addFilter("access-log", new AccessLogFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        registerSafeDefaults(context, config);
         context.addServlet("home", new HomeServlet()).addMapping("");
         context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource)))
                 .addMapping("/services", "/services/*");
@@ -105,6 +110,22 @@ public final class DayNightApp implements ServletContextListener {
         workers.start();
         log.info("DayNight ready: storage {}, database {}, {} workers", config.storage().name().toLowerCase(),
                 config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers());
+    }
+
+    /**
+     * Issue 13, safe defaults, in the order they run: security headers on every answer (error pages too),
+     * /metrics only on the management port, cross-site POSTs refused, lookups rate-limited per client. The
+     * rate limit keys on the authenticated principal: an authentication filter must be registered before it.
+     */
+    private static void registerSafeDefaults(ServletContext context, AppConfig config) {
+        context.addFilter("security-headers", new SecurityHeadersFilter()).addMappingForUrlPatterns(
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+        context.addFilter("management-port", new ManagementPortFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addFilter("cross-site-requests", new CrossSiteRequestFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addFilter("lookup-rate-limit", new LookupRateLimitFilter(config.lookupRatePerMinute()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
     }
 
     private static DayNightClassifier loadModel(AppConfig config) {

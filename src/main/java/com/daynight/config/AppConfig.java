@@ -24,7 +24,9 @@ public record AppConfig(
         int workers,
         Path dataDir,
         Duration lease,
-        int queueLimit) {
+        int queueLimit,
+        // --- safe defaults (issue 13): limits that protect the service from its clients ---
+        int lookupRatePerMinute) {
 
     public enum StorageKind { LOCAL, GCS }
 
@@ -55,7 +57,9 @@ public record AppConfig(
                 intSetting(env, "WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
-                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000));
+                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000),
+                // --- safe defaults (issue 13) ---
+                intSetting(env, "LOOKUP_RATE_PER_MINUTE", 600, 1, 1_000_000));
     }
 
     private static StorageKind storageKind(String value) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanFilter;
@@ -28,6 +29,8 @@ public final class EmbeddedServer {
     /** Names shared with the webapp's DayNightApp (not on this class path): how it reports a failed start. */
     static final String REPORT_FAILURE_PARAM = "com.daynight.reportStartupFailure";
     static final String STARTUP_FAILURE = "com.daynight.startupFailure";
+    /** Shared with the webapp's ManagementPortFilter: the management connector's port, once it listens. */
+    static final String MANAGEMENT_PORT_ATTRIBUTE = "com.daynight.managementPort";
 
     /**
      * Starts the webapp; port 0 picks a free port (see {@link #port()}).
@@ -35,7 +38,16 @@ public final class EmbeddedServer {
      * @throws NotStartedException when the webapp or the connector did not start
      */
     public static EmbeddedServer start(int port, Path webapp) throws IOException, NotStartedException {
+        return start(port, ManagementPort.NONE, webapp);
+    }
+
+    /** As {@link #start(int, Path)}, with /metrics on a second connector when {@code management} names one. */
+    static EmbeddedServer start(int port, ManagementPort management, Path webapp)
+            throws IOException, NotStartedException {
         checkPortFree(port);
+        if (management.enabled()) {
+            checkPortFree(management.address());
+        }
         // Tomcat's work folder goes to a temp folder: the jar's folder may be read-only (a container image).
         Path baseDir = Files.createTempDirectory("daynight-tomcat-");
         Tomcat tomcat = new Tomcat();
@@ -43,6 +55,10 @@ public final class EmbeddedServer {
         tomcat.setPort(port);
         HttpLimits.apply(tomcat.getConnector());
         HttpLimits.hideServerDetails(tomcat.getHost());
+        Connector managementConnector = management.enabled() ? management.connector() : null;
+        if (managementConnector != null) {
+            tomcat.getService().addConnector(managementConnector);
+        }
         Files.createDirectories(baseDir.resolve("webapps"));
         Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
         context.getJarScanner().setJarScanFilter(jstlOnly());
@@ -63,6 +79,14 @@ public final class EmbeddedServer {
             server.abandon();
             throw new NotStartedException("the webapp or its connector on port " + port + " did not start", false);
         }
+        if (managementConnector != null) {
+            if (managementConnector.getState() != LifecycleState.STARTED) {
+                server.abandon();
+                throw new NotStartedException("the management connector on " + management + " did not start", false);
+            }
+            // Only now is the port known (0 picks one); until then the webapp serves /metrics nowhere.
+            context.getServletContext().setAttribute(MANAGEMENT_PORT_ATTRIBUTE, managementConnector.getLocalPort());
+        }
         return server;
     }
 
@@ -71,12 +95,17 @@ public final class EmbeddedServer {
      * the operator one line, before the database is touched.
      */
     private static void checkPortFree(int port) throws NotStartedException {
+        checkPortFree(new InetSocketAddress(port));
+    }
+
+    private static void checkPortFree(InetSocketAddress address) throws NotStartedException {
+        int port = address.getPort();
         if (port == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(port));
+            probe.bind(address);
         } catch (IOException e) {
             throw new NotStartedException("port " + port + " cannot be used: " + e.getMessage(), false);
         }

@@ -27,6 +27,12 @@ final class HttpLimits {
      * it, but waits for those bytes without holding a request thread (NIO), and maxHttpHeaderSize ends it.
      */
     static final int CONNECTION_TIMEOUT_MILLIS = 20_000;
+    /**
+     * Silence allowed while a request body is being read (its headers have arrived, so a request thread waits
+     * on it). Without disableUploadTimeout=false Tomcat waits for body bytes as long as for a new request; set
+     * here explicitly so that a client that stops sending its body frees the thread after this long.
+     */
+    static final int UPLOAD_TIMEOUT_MILLIS = 20_000;
     /** The forms have two fields; many more is an attack on the parameter parser, not a submission. */
     static final int MAX_PARAMETERS = 100;
 
@@ -39,6 +45,8 @@ final class HttpLimits {
         set(connector, "maxSwallowSize", MAX_SWALLOW_BYTES);
         set(connector, "maxHttpHeaderSize", MAX_HEADER_BYTES);
         set(connector, "connectionTimeout", CONNECTION_TIMEOUT_MILLIS);
+        setText(connector, "disableUploadTimeout", "false");
+        set(connector, "connectionUploadTimeout", UPLOAD_TIMEOUT_MILLIS);
         connector.setAllowTrace(false); // TRACE echoes the request, cookies included
         connector.setXpoweredBy(false);
     }
@@ -56,7 +64,11 @@ final class HttpLimits {
     }
 
     private static void set(Connector connector, String name, int value) {
-        if (!connector.setProperty(name, Integer.toString(value))) {
+        setText(connector, name, Integer.toString(value));
+    }
+
+    private static void setText(Connector connector, String name, String value) {
+        if (!connector.setProperty(name, value)) {
             throw new IllegalStateException("the HTTP connector does not know the setting " + name);
         }
     }

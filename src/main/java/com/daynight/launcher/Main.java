@@ -45,9 +45,17 @@ public final class Main {
         SLF4JBridgeHandler.install();
         Logger log = LoggerFactory.getLogger(Main.class);
         int port = portOrExit(System.getenv("PORT"));
+        ManagementPort management;
+        try {
+            management = ManagementPort.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            log.error("DayNight cannot start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(port, ExplodedWar.fromJar().directory());
+            server = EmbeddedServer.start(port, management, ExplodedWar.fromJar().directory());
         } catch (EmbeddedServer.NotStartedException e) {
             if (!e.alreadyReported()) {
                 log.error("DayNight cannot start: {}", e.getMessage());

@@ -28,8 +28,8 @@ public final class Database implements AutoCloseable {
     public static Database open(AppConfig config) {
         EmbeddedMariaDb embedded = config.dbUrl() == null ? EmbeddedMariaDb.start(config.dataDir()) : null;
         String url = embedded != null ? embedded.jdbcUrl() : config.dbUrl();
-        String user = embedded != null ? "root" : config.dbUser();
-        String password = embedded != null ? "" : config.dbPassword();
+        String user = embedded != null ? embedded.appUser() : config.dbUser();
+        String password = embedded != null ? embedded.appPassword() : config.dbPassword();
         HikariDataSource pool = null;
         try {
             pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));

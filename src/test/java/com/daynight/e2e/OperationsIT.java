@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.daynight.persistence.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +37,13 @@ class OperationsIT {
         String id;
         RunningJar service;
         try (TestDatabase db = TestDatabase.create()) {
+            int managementPort = RunningJar.freePort();
             service = RunningJar.start("operations", RunningJar.envWithDatabase(db.jdbcUrl(),
-                    "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
+                    "MANAGEMENT_PORT", Integer.toString(managementPort), "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
             try (service) {
                 ServiceClient client = new ServiceClient(service);
-                Metrics before = Metrics.scrape(client);
+                URI metricsUrl = URI.create("http://127.0.0.1:" + managementPort + "/metrics");
+                Metrics before = Metrics.scrape(metricsUrl);
                 assertEquals(0, before.sum("daynight_images_classified_total"));
                 assertEquals(0, before.value("daynight_services{status=\"finished\"}"));
 
@@ -46,7 +51,7 @@ class OperationsIT {
                 assertEquals("finished", client.awaitDone(id, Duration.ofMinutes(2)).get("serviceResults")
                         .get("Status").asText());
 
-                Metrics after = awaitFinishedCount(client, 1);
+                Metrics after = awaitFinishedCount(metricsUrl, 1);
                 assertEquals(pictures, after.value("daynight_images_classified_total{result=\"day\"}")
                         + after.value("daynight_images_classified_total{result=\"night\"}"));
                 assertEquals(0, after.value("daynight_images_classified_total{result=\"error\"}"));
@@ -97,22 +102,23 @@ class OperationsIT {
     }
 
     /** The services gauges are read from the database at most every few seconds. */
-    private static Metrics awaitFinishedCount(ServiceClient client, int finished) throws Exception {
+    private static Metrics awaitFinishedCount(URI metricsUrl, int finished) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Metrics metrics = Metrics.scrape(client);
+        Metrics metrics = Metrics.scrape(metricsUrl);
         while (metrics.value("daynight_services{status=\"finished\"}") != finished && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            metrics = Metrics.scrape(client);
+            metrics = Metrics.scrape(metricsUrl);
         }
         assertEquals(finished, metrics.value("daynight_services{status=\"finished\"}"));
         return metrics;
     }
 
-    /** One scrape of /metrics, in Prometheus' text format. */
+    /** One scrape of /metrics on the management port (MANAGEMENT_PORT), in Prometheus' text format. */
     private record Metrics(String text) {
 
-        static Metrics scrape(ServiceClient client) throws Exception {
-            HttpResponse<String> answer = client.get("/metrics", "*/*");
+        static Metrics scrape(URI metricsUrl) throws Exception {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metricsUrl).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode());
             String type = answer.headers().firstValue("Content-Type").orElse("");
             assertTrue(type.matches("text/plain; ?version=0\\.0\\.4.*"), type);

@@ -1,5 +1,6 @@
 package com.daynight.e2e;
 
+import com.daynight.persistence.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,6 +47,8 @@ public final class RunningJar implements AutoCloseable {
         ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions)));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
+        // Tests poll documents many times a second from one address; the lookup limit is tested on its own.
+        builder.environment().putIfAbsent("LOOKUP_RATE_PER_MINUTE", "1000000");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         RunningJar jar = new RunningJar(builder.start(), port, log);
         jar.awaitReady(Duration.ofSeconds(180));
@@ -93,7 +96,7 @@ public final class RunningJar implements AutoCloseable {
     }
 
     /**
-     * The DB_URL, DB_USER and DB_PASSWORD of a test database reached as root with no password (the shared
+     * The DB_URL, DB_USER and DB_PASSWORD of a test database reached as root (the shared
      * {@code TestDatabase} or a {@link RestartableMariaDb}), with these further settings (name, value, ...).
      * A fresh, modifiable map.
      */
@@ -101,7 +104,8 @@ public final class RunningJar implements AutoCloseable {
         if (settings.length % 2 != 0) {
             throw new IllegalArgumentException("settings come in name-value pairs: " + List.of(settings));
         }
-        Map<String, String> env = new HashMap<>(Map.of("DB_URL", jdbcUrl, "DB_USER", "root", "DB_PASSWORD", ""));
+        Map<String, String> env = new HashMap<>(Map.of("DB_URL", jdbcUrl, "DB_USER", TestDatabase.ROOT,
+                "DB_PASSWORD", TestDatabase.rootPassword()));
         for (int i = 0; i < settings.length; i += 2) {
             if (env.put(settings[i], settings[i + 1]) != null) {
                 throw new IllegalArgumentException("set twice: " + settings[i]);

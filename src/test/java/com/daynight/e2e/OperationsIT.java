@@ -34,7 +34,7 @@ class OperationsIT {
         String id;
         RunningJar service;
         try (TestDatabase db = TestDatabase.create()) {
-            service = RunningJar.start("operations", RunningJar.envWithDatabase(db.jdbcUrl(),
+            service = RunningJar.start("operations", RunningJar.envWithDatabase(db,
                     "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
             try (service) {
                 ServiceClient client = new ServiceClient(service);

@@ -32,7 +32,8 @@ public final class Database implements AutoCloseable {
         String password = embedded != null ? embedded.appPassword() : config.dbPassword();
         HikariDataSource pool = null;
         try {
-            pool = new HikariDataSource(poolConfig(url, user, password, config.workers()));
+            HikariConfig hikari = poolConfig(url, user, password, config.workers());
+            pool = embedded != null ? new HikariDataSource(hikari) : FirstConnection.open(hikari);
             migrate(pool);
             return new Database(embedded, pool);
         } catch (RuntimeException e) {
@@ -41,10 +42,10 @@ public final class Database implements AutoCloseable {
             }
             closeQuietly(embedded);
             if (e instanceof HikariPool.PoolInitializationException) {
-                throw new ConfigException("the database at " + url + " cannot be reached: " + rootMessage(e), e);
+                throw new ConfigException("the database at " + url + " cannot be reached: " + FirstConnection.reason(e), e);
             }
             if (e instanceof FlywayException) {
-                throw new ConfigException("the database at " + url + " cannot be migrated: " + rootMessage(e), e);
+                throw new ConfigException("the database at " + url + " cannot be migrated: " + FirstConnection.reason(e), e);
             }
             throw e;
         }
@@ -102,13 +103,5 @@ public final class Database implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 }

@@ -35,7 +35,7 @@ class BadObjectsIT {
         Map<String, String> files = BadPictures.write(buckets.resolve("odd"), real);
         AmosBucket.create(buckets, "normal", 3);
         try (TestDatabase db = TestDatabase.create()) {
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithDatabase(db,
                     "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LEASE_SECONDS", "5");
             try (RunningJar service = RunningJar.start("bad-objects", env, List.of(HEAP))) {
                 ServiceClient client = new ServiceClient(service);

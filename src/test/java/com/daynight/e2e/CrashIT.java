@@ -91,7 +91,7 @@ class CrashIT {
     }
 
     private Map<String, String> env(TestDatabase db) {
-        return RunningJar.envWithDatabase(db.jdbcUrl(),
+        return RunningJar.envWithDatabase(db,
                 "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5");
     }
 

@@ -62,7 +62,7 @@ class HostileFieldsIT {
             Files.copy(picture, file);
         }
         db = TestDatabase.create();
-        service = RunningJar.start("hostile-fields", RunningJar.envWithDatabase(db.jdbcUrl(),
+        service = RunningJar.start("hostile-fields", RunningJar.envWithDatabase(db,
                 "BUCKETS_DIR", buckets.toString(), "WORKERS", "1"));
         client = new ServiceClient(service);
     }

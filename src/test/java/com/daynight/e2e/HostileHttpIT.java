@@ -50,7 +50,7 @@ class HostileHttpIT {
         Path holiday = Files.createDirectories(work.resolve("buckets").resolve("holiday"));
         Files.copy(AmosBucket.pictures("day").get(0), holiday.resolve("one.jpg"));
         db = TestDatabase.create();
-        service = RunningJar.start("hostile-http", RunningJar.envWithDatabase(db.jdbcUrl(),
+        service = RunningJar.start("hostile-http", RunningJar.envWithDatabase(db,
                 "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1"));
         client = new ServiceClient(service);
     }

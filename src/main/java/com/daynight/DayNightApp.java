@@ -1,6 +1,10 @@
 package com.daynight;
 
+import com.daynight.auth.AuthFilter;
+import com.daynight.auth.BucketAccess;
+import com.daynight.auth.BucketRules;
 import com.daynight.classify.DayNightClassifier;
+import com.daynight.config.AuthSettings;
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
@@ -10,6 +14,7 @@ import com.daynight.persistence.QueueAdmission;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.WorkQueue;
+import com.daynight.submission.BucketGate;
 import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.submission.SubmissionService;
 import com.daynight.storage.ImageStore;
@@ -81,6 +86,9 @@ public final class DayNightApp implements ServletContextListener {
     }
 
     private void start(ServletContext context, AppConfig config) {
+        AuthSettings auth = config.auth();
+        BucketRules bucketRules = BucketRules.parse(auth.bucketRules()); // a malformed rule stops the start here
+        AuthFilter authFilter = AuthFilter.forSettings(auth);
         classifier = loadModel(config);
         metrics = new AppMetrics();
         database = Database.open(config);
@@ -91,11 +99,18 @@ public final class DayNightApp implements ServletContextListener {
         ImageStore store = ImageStores.create(config);
         workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
                 instanceName(), config.workers(), config.lease(), metrics);
-        SubmissionService submissions = new SubmissionService(new QueueAdmission(dataSource, config.queueLimit()),
-                store::bucketNameProblem, new ServiceIdGenerator(), workers::wakeUp);
+        // AUTH=none: one person on their own machine, every bucket; AUTH=google: BUCKET_RULES, then a readable bucket.
+        BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
+                ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;
+        SubmissionService submissions = new SubmissionService(
+                new QueueAdmission(dataSource, config.queueLimit(), auth.userQueueLimit()),
+                store::bucketNameProblem, bucketGate, new ServiceIdGenerator(), workers::wakeUp);
 
         context.addFilter("access-log", new AccessLogFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // After the access log (which then records refusals too), before every servlet.
+        context.addFilter("auth", authFilter)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         context.addServlet("home", new HomeServlet()).addMapping("");
         context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource)))
                 .addMapping("/services", "/services/*");
@@ -103,8 +118,9 @@ public final class DayNightApp implements ServletContextListener {
                 .addMapping("/healthz", "/readyz");
         context.addServlet("metrics", new MetricsServlet(metrics::scrape)).addMapping("/metrics");
         workers.start();
-        log.info("DayNight ready: storage {}, database {}, {} workers", config.storage().name().toLowerCase(),
-                config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers());
+        log.info("DayNight ready: storage {}, database {}, {} workers, auth {}", config.storage().name().toLowerCase(),
+                config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers(),
+                auth.mode().name().toLowerCase());
     }
 
     private static DayNightClassifier loadModel(AppConfig config) {

@@ -35,12 +35,18 @@ public final class EmbeddedServer {
      * @throws NotStartedException when the webapp or the connector did not start
      */
     public static EmbeddedServer start(int port, Path webapp) throws IOException, NotStartedException {
-        checkPortFree(port);
+        return start("0.0.0.0", port, webapp);
+    }
+
+    /** As {@link #start(int, Path)}, listening on one address only ("127.0.0.1": this machine alone). */
+    public static EmbeddedServer start(String address, int port, Path webapp) throws IOException, NotStartedException {
+        checkPortFree(address, port);
         // Tomcat's work folder goes to a temp folder: the jar's folder may be read-only (a container image).
         Path baseDir = Files.createTempDirectory("daynight-tomcat-");
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(port);
+        tomcat.getConnector().setProperty("address", address);
         HttpLimits.apply(tomcat.getConnector());
         HttpLimits.hideServerDetails(tomcat.getHost());
         Files.createDirectories(baseDir.resolve("webapps"));
@@ -70,13 +76,13 @@ public final class EmbeddedServer {
      * Tomcat reports a port in use with a stack trace and then starts the webapp anyway; asking first gives
      * the operator one line, before the database is touched.
      */
-    private static void checkPortFree(int port) throws NotStartedException {
+    private static void checkPortFree(String address, int port) throws NotStartedException {
         if (port == 0) {
             return;
         }
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(port));
+            probe.bind(new InetSocketAddress(address, port));
         } catch (IOException e) {
             throw new NotStartedException("port " + port + " cannot be used: " + e.getMessage(), false);
         }

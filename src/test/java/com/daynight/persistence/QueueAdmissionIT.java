@@ -100,7 +100,7 @@ class QueueAdmissionIT {
 
     @Test
     void aLockHeldElsewhereTimesOutWithoutARowAndIsFreeAfterEachSubmission() throws Exception {
-        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, 1);
+        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, Integer.MAX_VALUE, 1);
         try (Connection other = db.dataSource().getConnection(); Statement s = other.createStatement()) {
             assertEquals(1, single(s, "SELECT GET_LOCK(" + QueueAdmission.LOCK_NAME + ", 0)"));
             assertThrows(SQLTransientException.class, () -> admission.admit("LOCK0001", "Ann", "holiday"));

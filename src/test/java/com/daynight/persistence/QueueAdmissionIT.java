@@ -118,4 +118,14 @@ class QueueAdmissionIT {
             return rs.getInt(1);
         }
     }
+
+    @Test
+    void anOwnersOwnLimitIsHeldApartFromTheQueuesLimit() throws Exception {
+        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, 2);
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0001", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0002", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.USER_QUEUE_FULL, admission.admit("MINE0003", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0003", "Ann", "holiday", "bob@example.com"),
+                "another owner's services do not count");
+    }
 }

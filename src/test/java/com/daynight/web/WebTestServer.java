@@ -2,6 +2,8 @@ package com.daynight.web;
 
 import static org.mockito.Mockito.mock;
 
+import com.daynight.auth.AuthFilter;
+import com.daynight.config.AuthSettings;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.SubmissionService;
@@ -58,6 +60,9 @@ final class WebTestServer implements AutoCloseable {
             }
         });
         context.addServletContainerInitializer((classes, ctx) -> {
+            // AUTH=none, as the jar runs by default: every request is "local", who sees everything.
+            ctx.addFilter("auth", new AuthFilter(AuthSettings.Mode.NONE, null, java.util.Set.of()))
+                    .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
             ctx.addServlet("home", new HomeServlet()).addMapping("");
             ctx.addServlet("services", new ServicesServlet(submissions, services, results))
                     .addMapping("/services", "/services/*");

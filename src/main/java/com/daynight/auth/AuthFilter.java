@@ -90,7 +90,7 @@ public final class AuthFilter implements Filter {
         try {
             return verifier.verify(kind, token);
         } catch (TokenVerifier.InvalidTokenException e) {
-            log.info("refused a {} token on {} {}: {}", kind, req.getMethod(), req.getRequestURI(), e.getMessage());
+            log.info("refused a token ({}) on {} {}: {}", kind, req.getMethod(), req.getRequestURI(), e.getMessage());
             return null;
         }
     }

@@ -126,7 +126,7 @@ class AuthIT {
         String id = JSON.readTree(submitted.body()).get("ServiceId").asText();
         List<String> alice = bearer(tokens.idToken(ALICE));
         List<String> bob = bearer(tokens.idToken(BOB));
-        List<String> admin = bearer(tokens.iapAssertion(ADMIN));
+        List<String> admin = List.of("x-goog-iap-jwt-assertion", tokens.iapAssertion(ADMIN));
         List<String> forms = List.of("", "?format=json", "?format=csv");
 
         for (String form : forms) {

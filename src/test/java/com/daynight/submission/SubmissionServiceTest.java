@@ -137,4 +137,30 @@ class SubmissionServiceTest {
         assertEquals(field, e.field());
         verifyNoInteractions(admission, onSubmitted);
     }
+
+    @Test
+    void aRefusedBucketIsNeverQueuedAndReadsAsNotFoundOrNotAllowed() throws SQLException {
+        SubmissionService s = new SubmissionService(admission, GcsBucketNames::ruleBroken,
+                (principal, bucket) -> java.util.Optional.of("no rule"), ids("AAAAAAAA"), onSubmitted);
+        BucketRefusedException e = assertThrows(BucketRefusedException.class, () -> s.submit(OWNER, USER, BUCKET));
+        assertEquals("bucket", e.field());
+        assertEquals("bucket not found or not allowed", e.getMessage());
+        verifyNoInteractions(admission, onSubmitted);
+    }
+
+    @Test
+    void withoutAPrincipalNothingIsQueued() {
+        assertThrows(BucketRefusedException.class, () -> service(ids("AAAAAAAA")).submit(null, USER, BUCKET));
+        verifyNoInteractions(admission, onSubmitted);
+    }
+
+    @Test
+    void theOwnersOwnLimitIsTheirs() throws SQLException {
+        when(admission.admit("AAAAAAAA", USER, BUCKET, OWNER)).thenReturn(Outcome.USER_QUEUE_FULL);
+        when(admission.userLimit()).thenReturn(3);
+        UserQueueFullException e = assertThrows(UserQueueFullException.class,
+                () -> service(ids("AAAAAAAA")).submit(OWNER, USER, BUCKET));
+        assertTrue(e.getMessage().contains("3 services waiting, your own limit"), e.getMessage());
+        verifyNoInteractions(onSubmitted);
+    }
 }

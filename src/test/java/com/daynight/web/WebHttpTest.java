@@ -454,6 +454,11 @@ class WebHttpTest {
     }
 
     @Test
+    void homePageSaysItRunsInLocalModeWithAuthNone() throws Exception {
+        assertTrue(get("/", BROWSER).body().contains("id=\"local-mode\""));
+    }
+
+    @Test
     void pagesLoadOnlyTheirOwnStylesAndScripts() throws Exception {
         serviceWithResults(service(ServiceStatus.STARTED, 3, 10));
         Pattern asset = Pattern.compile("(?:src|href)=\"([^\"#]*)\"");

@@ -40,8 +40,10 @@ ENV PATH=/opt/java/bin:$PATH
 COPY --from=build /src/target/daynight.jar /app/daynight.jar
 # STORAGE=gcs: buckets are Google Cloud Storage buckets; DB_URL_REQUIRED: without DB_URL the service stops
 # at once and says so. Weka and the unpacked webapp write only to /tmp, the one writable place.
+# AUTH=google: every page needs a verified Google identity (AUTH_AUDIENCE must be set; docs/security.md).
 # LOG_FORMAT=json: one JSON object per line, as Cloud Logging reads them (severity, message, serviceId, httpRequest).
 ENV STORAGE=gcs \
+    AUTH=google \
     DB_URL_REQUIRED=true \
     PORT=8080 \
     LOG_FORMAT=json \

@@ -11,6 +11,10 @@
   <h1 id="submit-heading">Classify the images of a bucket</h1>
   <p class="lead">Every JPEG in a Google Cloud Storage bucket is sorted into pictures taken by day and by night.
      You get a ServiceID at once; the work goes on in the background.</p>
+  <c:if test="${localMode}">
+    <p class="hint" id="local-mode">Local mode: no sign-in (<code>AUTH=none</code>), for one person on this
+       machine; every bucket may be read and every service is shown.</p>
+  </c:if>
   <c:if test="${form == 'submit' and not empty problemMessage and empty problemField}">
     <div class="alert" role="alert">
       <p class="alert-title"><c:out value="${problemStatus == 503 ? 'The service is busy' : 'The request was not accepted'}"/></p>

@@ -1,6 +1,10 @@
 package com.daynight;
 
+import com.daynight.auth.AuthFilter;
+import com.daynight.auth.BucketAccess;
+import com.daynight.auth.BucketRules;
 import com.daynight.classify.DayNightClassifier;
+import com.daynight.config.AuthSettings;
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
@@ -10,6 +14,7 @@ import com.daynight.persistence.QueueAdmission;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.WorkQueue;
+import com.daynight.submission.BucketGate;
 import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.submission.SubmissionService;
 import com.daynight.storage.ImageStore;
@@ -85,6 +90,9 @@ public final class DayNightApp implements ServletContextListener {
     }
 
     private void start(ServletContext context, AppConfig config) {
+        AuthSettings auth = config.auth();
+        BucketRules bucketRules = BucketRules.parse(auth.bucketRules()); // a malformed rule stops the start here
+        AuthFilter authFilter = AuthFilter.forSettings(auth);
         classifier = loadModel(config);
         metrics = new AppMetrics();
         database = Database.open(config);
@@ -95,12 +103,17 @@ public final class DayNightApp implements ServletContextListener {
         ImageStore store = ImageStores.create(config);
         workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
                 instanceName(), config.workers(), config.lease(), metrics);
-        SubmissionService submissions = new SubmissionService(new QueueAdmission(dataSource, config.queueLimit()),
-                store::bucketNameProblem, new ServiceIdGenerator(), workers::wakeUp);
+        // AUTH=none: one person on their own machine, every bucket; AUTH=google: BUCKET_RULES, then a readable bucket.
+        BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
+                ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;
+        SubmissionService submissions = new SubmissionService(
+                new QueueAdmission(dataSource, config.queueLimit(), auth.userQueueLimit()),
+                store::bucketNameProblem, bucketGate, new ServiceIdGenerator(), workers::wakeUp);
 
         context.addFilter("access-log", new AccessLogFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        registerSafeDefaults(context, config);
+        // After the access log (which then records refusals too), before every servlet.
+        registerFilters(context, config, authFilter);
         context.addServlet("home", new HomeServlet()).addMapping("");
         context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource)))
                 .addMapping("/services", "/services/*");
@@ -108,22 +121,25 @@ public final class DayNightApp implements ServletContextListener {
                 .addMapping("/healthz", "/readyz");
         context.addServlet("metrics", new MetricsServlet(metrics::scrape)).addMapping("/metrics");
         workers.start();
-        log.info("DayNight ready: storage {}, database {}, {} workers", config.storage().name().toLowerCase(),
-                config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers());
+        log.info("DayNight ready: storage {}, database {}, {} workers, auth {}", config.storage().name().toLowerCase(),
+                config.dbUrl() == null ? "embedded MariaDB under " + config.dataDir() : "external", config.workers(),
+                auth.mode().name().toLowerCase());
     }
 
     /**
-     * Issue 13, safe defaults, in the order they run: security headers on every answer (error pages too),
-     * /metrics only on the management port, cross-site POSTs refused, lookups rate-limited per client. The
-     * rate limit keys on the authenticated principal: an authentication filter must be registered before it.
+     * Issue 13's filters, in the order they run: security headers on every answer (error pages too), /metrics
+     * only on the management port, cross-site POSTs refused, the identity (401 without one), then lookups
+     * rate-limited per client, keyed on the identity the filter before found.
      */
-    private static void registerSafeDefaults(ServletContext context, AppConfig config) {
+    private static void registerFilters(ServletContext context, AppConfig config, AuthFilter authFilter) {
         context.addFilter("security-headers", new SecurityHeadersFilter()).addMappingForUrlPatterns(
-                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), true, "/*");
         context.addFilter("management-port", new ManagementPortFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         context.addFilter("cross-site-requests", new CrossSiteRequestFilter())
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        context.addFilter("auth", authFilter)
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         context.addFilter("lookup-rate-limit", new LookupRateLimitFilter(config.lookupRatePerMinute()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
     }

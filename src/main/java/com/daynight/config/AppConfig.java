@@ -26,7 +26,9 @@ public record AppConfig(
         Duration lease,
         int queueLimit,
         // --- safe defaults (issue 13): limits that protect the service from its clients ---
-        int lookupRatePerMinute) {
+        int lookupRatePerMinute,
+        // --- issue 13, identity and access (AuthSettings.java) ---
+        AuthSettings auth) {
 
     public enum StorageKind { LOCAL, GCS }
 
@@ -59,7 +61,10 @@ public record AppConfig(
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
                 intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000),
                 // --- safe defaults (issue 13) ---
-                intSetting(env, "LOOKUP_RATE_PER_MINUTE", 600, 1, 1_000_000));
+                intSetting(env, "LOOKUP_RATE_PER_MINUTE", 600, 1, 1_000_000),
+                // --- issue 13, identity and access ---
+                AuthSettings.fromEnvironment(env, intSetting(env, "USER_QUEUE_LIMIT",
+                        AuthSettings.DEFAULT_USER_QUEUE_LIMIT, 1, 10_000_000)));
     }
 
     private static StorageKind storageKind(String value) {

@@ -24,6 +24,7 @@ final class ServiceRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRunner.class);
     /** Results are written at least this often, so progress moves and little is redone after a crash. */
+    private static final String BUCKET_UNAVAILABLE = BucketUnavailableException.USER_MESSAGE;
     private static final int BATCH_SIZE = 25;
     private static final long BATCH_MILLIS = 1_000;
 
@@ -55,8 +56,10 @@ final class ServiceRunner {
             }
             return outcome;
         } catch (BucketUnavailableException e) {
+            // The real reason (missing, forbidden, the storage's own words naming the service account) goes to
+            // the log only: users read one text for all, so a service tells nobody which buckets exist.
             log.info("service {} failed: {}", id, e.getMessage());
-            return queue.fail(id, owner, e.getMessage()) ? Outcome.FAILED : Outcome.LOST;
+            return queue.fail(id, owner, BUCKET_UNAVAILABLE) ? Outcome.FAILED : Outcome.LOST;
         } catch (StorageUnavailableException e) {
             // The results so far are saved (classifyAll); the service is tried again after a backoff.
             log.warn("service {}: {}; tried again later", id, e.getMessage());

@@ -38,13 +38,16 @@ public final class EmbeddedServer {
      * @throws NotStartedException when the webapp or the connector did not start
      */
     public static EmbeddedServer start(int port, Path webapp) throws IOException, NotStartedException {
-        return start(port, ManagementPort.NONE, webapp);
+        return start("0.0.0.0", port, ManagementPort.NONE, webapp);
     }
 
-    /** As {@link #start(int, Path)}, with /metrics on a second connector when {@code management} names one. */
-    static EmbeddedServer start(int port, ManagementPort management, Path webapp)
+    /**
+     * As {@link #start(int, Path)}, listening on one address only ("127.0.0.1": this machine alone), with /metrics
+     * on a second connector when {@code management} names one.
+     */
+    static EmbeddedServer start(String address, int port, ManagementPort management, Path webapp)
             throws IOException, NotStartedException {
-        checkPortFree(port);
+        checkPortFree(new InetSocketAddress(address, port));
         if (management.enabled()) {
             checkPortFree(management.address());
         }
@@ -53,6 +56,7 @@ public final class EmbeddedServer {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDir.toString());
         tomcat.setPort(port);
+        tomcat.getConnector().setProperty("address", address);
         HttpLimits.apply(tomcat.getConnector());
         HttpLimits.hideServerDetails(tomcat.getHost());
         Connector managementConnector = management.enabled() ? management.connector() : null;
@@ -94,10 +98,6 @@ public final class EmbeddedServer {
      * Tomcat reports a port in use with a stack trace and then starts the webapp anyway; asking first gives
      * the operator one line, before the database is touched.
      */
-    private static void checkPortFree(int port) throws NotStartedException {
-        checkPortFree(new InetSocketAddress(port));
-    }
-
     private static void checkPortFree(InetSocketAddress address) throws NotStartedException {
         int port = address.getPort();
         if (port == 0) {

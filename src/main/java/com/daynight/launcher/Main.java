@@ -53,9 +53,10 @@ public final class Main {
             System.exit(2);
             return;
         }
+        String address = bindAddress(System.getenv("BIND_ADDRESS"), System.getenv("AUTH"));
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(port, management, ExplodedWar.fromJar().directory());
+            server = EmbeddedServer.start(address, port, management, ExplodedWar.fromJar().directory());
         } catch (EmbeddedServer.NotStartedException e) {
             if (!e.alreadyReported()) {
                 log.error("DayNight cannot start: {}", e.getMessage());
@@ -97,6 +98,18 @@ public final class Main {
         } catch (InvocationTargetException e) {
             throw (e.getCause() instanceof Exception cause) ? cause : e;
         }
+    }
+
+    /**
+     * BIND_ADDRESS when set; otherwise only this machine's loopback unless AUTH=google: without sign-in
+     * (AUTH=none, the default) whoever reaches the port could read what the service can, so by default
+     * only this machine reaches it. The webapp checks AUTH itself (AppConfig); this only picks the socket.
+     */
+    static String bindAddress(String bindAddress, String auth) {
+        if (bindAddress != null && !bindAddress.isBlank()) {
+            return bindAddress.trim();
+        }
+        return auth != null && auth.trim().equalsIgnoreCase("google") ? "0.0.0.0" : "127.0.0.1";
     }
 
     /** PORT, default 8080; 0 picks a free port. */

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 public class QueueAdmission {
 
     /** What became of a submission. */
-    public enum Outcome { QUEUED, ID_TAKEN, QUEUE_FULL }
+    public enum Outcome { QUEUED, ID_TAKEN, QUEUE_FULL, USER_QUEUE_FULL }
 
     /** A submission waits this long for the lock before it is answered 503. */
     static final int LOCK_WAIT_SECONDS = 10;
@@ -27,15 +27,22 @@ public class QueueAdmission {
 
     private final DataSource dataSource;
     private final int limit;
+    private final int userLimit;
     private final int lockWaitSeconds;
 
     public QueueAdmission(DataSource dataSource, int limit) {
-        this(dataSource, limit, LOCK_WAIT_SECONDS);
+        this(dataSource, limit, Integer.MAX_VALUE, LOCK_WAIT_SECONDS);
     }
 
-    QueueAdmission(DataSource dataSource, int limit, int lockWaitSeconds) {
+    /** @param userLimit how many queued services one owner may have (USER_QUEUE_LIMIT) */
+    public QueueAdmission(DataSource dataSource, int limit, int userLimit) {
+        this(dataSource, limit, userLimit, LOCK_WAIT_SECONDS);
+    }
+
+    QueueAdmission(DataSource dataSource, int limit, int userLimit, int lockWaitSeconds) {
         this.dataSource = dataSource;
         this.limit = limit;
+        this.userLimit = userLimit;
         this.lockWaitSeconds = lockWaitSeconds;
     }
 
@@ -43,15 +50,31 @@ public class QueueAdmission {
         return limit;
     }
 
+    public int userLimit() {
+        return userLimit;
+    }
+
     /** @throws SQLException when the database cannot be reached or the lock is not granted in time */
     public Outcome admit(String serviceId, String userName, String bucket) throws SQLException {
+        return admit(serviceId, userName, bucket, null);
+    }
+
+    /**
+     * As {@link #admit(String, String, String)}, for an owner (the verified principal), whose own queued
+     * services are counted under the same lock: the whole queue's limit first, then the owner's.
+     */
+    public Outcome admit(String serviceId, String userName, String bucket, String owner) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             lock(c, lockWaitSeconds);
             try {
                 if (ServicesTable.countQueued(c) >= limit) {
                     return Outcome.QUEUE_FULL;
                 }
-                return ServicesTable.insertQueued(c, serviceId, userName, bucket) ? Outcome.QUEUED : Outcome.ID_TAKEN;
+                if (owner != null && ServicesTable.countQueued(c, owner) >= userLimit) {
+                    return Outcome.USER_QUEUE_FULL;
+                }
+                return ServicesTable.insertQueued(c, serviceId, userName, bucket, owner)
+                        ? Outcome.QUEUED : Outcome.ID_TAKEN;
             } finally {
                 unlock(c);
             }

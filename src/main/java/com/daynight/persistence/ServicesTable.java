@@ -55,9 +55,15 @@ public class ServicesTable {
      * @return false when the ServiceID exists already (the caller draws another)
      */
     static boolean insertQueued(Connection c, String serviceId, String userName, String bucket) throws SQLException {
+        return insertQueued(c, serviceId, userName, bucket, null);
+    }
+
+    /** @param owner the verified principal that submitted it (null: only admins see the service) */
+    static boolean insertQueued(Connection c, String serviceId, String userName, String bucket, String owner)
+            throws SQLException {
         try {
-            Rows.update(c, "INSERT INTO services (ServiceID, UserName, Bucket, ServiceRequestTime, Status)"
-                    + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued')", serviceId, userName, bucket);
+            Rows.update(c, "INSERT INTO services (ServiceID, UserName, Bucket, ServiceRequestTime, Status, Owner)"
+                    + " VALUES (?, ?, ?, UTC_TIMESTAMP(3), 'queued', ?)", serviceId, userName, bucket, owner);
             return true;
         } catch (SQLIntegrityConstraintViolationException duplicate) {
             return false;
@@ -69,9 +75,24 @@ public class ServicesTable {
         return Rows.selectAll(c, "SELECT COUNT(*) FROM services WHERE Status = 'queued'", rs -> rs.getInt(1)).get(0);
     }
 
-    public Optional<ServiceRecord> find(String serviceId) throws SQLException {
+    /** How many of the queued services are this principal's (their own limit, USER_QUEUE_LIMIT). */
+    static int countQueued(Connection c, String owner) throws SQLException {
+        return Rows.selectAll(c, "SELECT COUNT(*) FROM services WHERE Owner = ? AND Status = 'queued'",
+                rs -> rs.getInt(1), owner).get(0);
+    }
+
+    /** Any service, whoever owns it: for the queue's own use and tests, never for an answer to a user. */
+    Optional<ServiceRecord> find(String serviceId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return find(c, serviceId);
+        }
+    }
+
+    /** The service if this viewer may see it; empty alike when it does not exist and when it is someone else's. */
+    public Optional<ServiceRecord> find(String serviceId, Viewer viewer) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, SELECT_SERVICE + " WHERE s.ServiceID = ? AND " + Viewer.CONDITION,
+                    ServicesTable::toRecord, serviceId, viewer.seesAll(), viewer.principal()).stream().findFirst();
         }
     }
 
@@ -84,26 +105,27 @@ public class ServicesTable {
     public record ServiceWithCounts(ServiceRecord service, ResultCounts counts) {
     }
 
-    /** As {@link #find(String)}, with the day, night and error counts read in the same statement. */
-    public Optional<ServiceWithCounts> findWithCounts(String serviceId) throws SQLException {
+    /** As {@link #find(String, Viewer)}, with the day, night and error counts read in the same statement. */
+    public Optional<ServiceWithCounts> findWithCounts(String serviceId, Viewer viewer) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_SERVICE_WITH_COUNTS, rs -> new ServiceWithCounts(toRecord(rs),
+            return Rows.selectAll(c, SELECT_SERVICE_WITH_COUNTS + " AND " + Viewer.CONDITION,
+                    rs -> new ServiceWithCounts(toRecord(rs),
                     new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"))),
-                    serviceId, serviceId).stream().findFirst();
+                    serviceId, serviceId, viewer.seesAll(), viewer.principal()).stream().findFirst();
         }
     }
 
     /**
      * A user's services, newest first. The name must match exactly: the column's collation compares with
      * trailing spaces ignored (PAD SPACE, on MySQL and MariaDB alike), so equal lengths are required too, or
-     * "Bob" would list the services of "Bob  ".
+     * "Bob" would list the services of "Bob  ". Only the services this viewer may see are listed.
      */
-    public List<ServiceRecord> findByUser(String userName, int limit) throws SQLException {
+    public List<ServiceRecord> findByUser(String userName, Viewer viewer, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return Rows.selectAll(c, SELECT_SERVICE
-                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?)"
+                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?) AND " + Viewer.CONDITION
                     + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?",
-                    ServicesTable::toRecord, userName, userName, limit);
+                    ServicesTable::toRecord, userName, userName, viewer.seesAll(), viewer.principal(), limit);
         }
     }
 

@@ -1,10 +1,13 @@
 package com.daynight.submission;
 
 import com.daynight.persistence.QueueAdmission;
+import com.daynight.storage.StorageUnavailableException;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a submission: validates it, draws a fresh ServiceID and inserts the queued row.
@@ -15,8 +18,11 @@ public class SubmissionService {
     /** 36^8 ids make a collision rare; a few retries make a failure to find a free one practically impossible. */
     static final int MAX_ID_ATTEMPTS = 5;
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+
     private final QueueAdmission admission;
     private final Function<String, Optional<String>> bucketNameProblem;
+    private final BucketGate bucketGate;
     private final Supplier<String> ids;
     private final Runnable onSubmitted;
 
@@ -26,29 +32,50 @@ public class SubmissionService {
      */
     public SubmissionService(QueueAdmission admission, Function<String, Optional<String>> bucketNameProblem,
                              Supplier<String> ids, Runnable onSubmitted) {
+        this(admission, bucketNameProblem, BucketGate.OPEN, ids, onSubmitted);
+    }
+
+    /** @param bucketGate who may have which bucket read (BUCKET_RULES, then whether the bucket can be read) */
+    public SubmissionService(QueueAdmission admission, Function<String, Optional<String>> bucketNameProblem,
+                             BucketGate bucketGate, Supplier<String> ids, Runnable onSubmitted) {
         this.admission = admission;
         this.bucketNameProblem = bucketNameProblem;
+        this.bucketGate = bucketGate;
         this.ids = ids;
         this.onSubmitted = onSubmitted;
     }
 
     /**
+     * @param principal the verified submitter, who will own the service
      * @return the new ServiceID
-     * @throws ValidationException when a field breaks its rule
+     * @throws ValidationException when a field breaks its rule ({@link BucketRefusedException}: the bucket is
+     *         missing, forbidden or not the submitter's to read)
+     * @throws UserQueueFullException when the submitter has their limit of queued services already
      * @throws ServiceUnavailableException when the database cannot be reached or the queue is full
      */
-    public String submit(String userName, String bucket) {
+    public String submit(String principal, String userName, String bucket) {
         SubmissionValidator.validate(userName, bucket, bucketNameProblem);
+        Optional<String> refusal;
+        try {
+            refusal = principal == null ? Optional.of("no verified principal") : bucketGate.refusal(principal, bucket);
+        } catch (StorageUnavailableException e) {
+            throw new ServiceUnavailableException("the storage is not answering", e);
+        }
+        if (refusal.isPresent()) {
+            log.info("bucket '{}' refused to {}: {}", bucket, principal, refusal.get());
+            throw new BucketRefusedException();
+        }
         try {
             for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
                 String id = ids.get();
-                switch (admission.admit(id, userName, bucket)) {
+                switch (admission.admit(id, userName, bucket, principal)) {
                     case QUEUED -> {
                         onSubmitted.run();
                         return id;
                     }
                     case QUEUE_FULL -> throw new ServiceUnavailableException(
                             "the queue is full (" + admission.limit() + " services wait)", null);
+                    case USER_QUEUE_FULL -> throw new UserQueueFullException(admission.userLimit());
                     case ID_TAKEN -> {
                         // drawn again
                     }

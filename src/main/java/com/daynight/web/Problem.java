@@ -16,6 +16,11 @@ record Problem(int status, String message, String field) {
         return new Problem(400, e.getMessage(), e.field());
     }
 
+    /** A missing, forbidden or not-allowed bucket: 404 alike, naming the field. */
+    static Problem bucketRefused(ValidationException e) {
+        return new Problem(404, e.getMessage(), e.field());
+    }
+
     static Problem invalid(String field, String message) {
         return new Problem(400, message, field);
     }

@@ -15,6 +15,8 @@ final class Replies {
     static final String FORM_PAGE = "/WEB-INF/jsp/index.jsp";
     static final String ERROR_PAGE = "/WEB-INF/jsp/error.jsp";
     static final int RETRY_AFTER_SECONDS = 5;
+    /** A user's own queue empties at the pace of their services, slower than a busy moment passes. */
+    static final int USER_LIMIT_RETRY_AFTER_SECONDS = 30;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +53,8 @@ final class Replies {
         resp.setHeader("Cache-Control", "no-store");
         if (problem.status() == 503) {
             resp.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+        } else if (problem.status() == 429) {
+            resp.setHeader("Retry-After", Integer.toString(USER_LIMIT_RETRY_AFTER_SECONDS));
         }
         switch (format) {
             case HTML -> {

@@ -50,12 +50,12 @@ final class ServiceAnswers {
         Optional<ServiceWithCounts> counted = Optional.empty();
         Optional<ServiceRecord> found = Optional.empty();
         if (wellFormed && page) {
-            counted = services.findWithCounts(serviceId);
+            counted = services.findWithCounts(serviceId, Viewers.of(req));
             found = counted.map(ServiceWithCounts::service);
         } else if (wellFormed) {
-            found = services.find(serviceId);
+            found = services.find(serviceId, Viewers.of(req));
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty()) { // someone else's service answers exactly as an unknown one
             req.setAttribute("typedServiceId", serviceId); // the error page offers to look up another one
             Replies.problem(req, resp, format, Problem.notFound(wellFormed
                     ? "there is no service with the ServiceID " + serviceId

@@ -4,7 +4,9 @@ import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.submission.ServiceUnavailableException;
+import com.daynight.submission.BucketRefusedException;
 import com.daynight.submission.SubmissionService;
+import com.daynight.submission.UserQueueFullException;
 import com.daynight.submission.ValidationException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -65,7 +67,13 @@ public class ServicesServlet extends HttpServlet {
         req.setAttribute("form", "submit");
         String serviceId;
         try {
-            serviceId = submissions.submit(form.userName(), form.bucket());
+            serviceId = submissions.submit(Viewers.principal(req), form.userName(), form.bucket());
+        } catch (BucketRefusedException e) {
+            Replies.problem(req, resp, format, Problem.bucketRefused(e), Replies.FORM_PAGE);
+            return;
+        } catch (UserQueueFullException e) {
+            Replies.problem(req, resp, format, Problem.of(429, e.getMessage()), Replies.FORM_PAGE);
+            return;
         } catch (ValidationException e) {
             Replies.problem(req, resp, format, Problem.invalid(e), Replies.FORM_PAGE);
             return;
@@ -137,7 +145,7 @@ public class ServicesServlet extends HttpServlet {
                     "userName is required: the user whose services to list"), Replies.FORM_PAGE);
             return;
         }
-        ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, 100));
+        ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, Viewers.of(req), 100));
     }
 
     private static ResponseFormat lookupFormat(HttpServletRequest req) {

@@ -138,4 +138,48 @@ class AppConfigTest {
         assertTrue(e.getMessage().startsWith(name + " must be one of "), e.getMessage());
         assertTrue(e.getMessage().endsWith("got: " + value), e.getMessage());
     }
+
+    // --- issue 13, identity and access
+
+    @Test
+    void authDefaultsToNoneWithNothingElseNeeded() {
+        AuthSettings auth = AppConfig.fromEnvironment(Map.of()).auth();
+        assertEquals(AuthSettings.Mode.NONE, auth.mode());
+        assertNull(auth.audience());
+        assertNull(auth.jwksUrl());
+        assertTrue(auth.admins().isEmpty());
+        assertEquals("", auth.bucketRules());
+        assertEquals(AuthSettings.DEFAULT_USER_QUEUE_LIMIT, auth.userQueueLimit());
+    }
+
+    @Test
+    void googleNeedsAnAudience() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("AUTH", "google")));
+        assertTrue(e.getMessage().startsWith("AUTH_AUDIENCE is required with AUTH=google"), e.getMessage());
+        assertThrows(ConfigException.class, () -> AppConfig.fromEnvironment(Map.of("AUTH", "google", "AUTH_AUDIENCE", " ")));
+    }
+
+    @Test
+    void googleWithEverySetting() {
+        AuthSettings auth = AppConfig.fromEnvironment(Map.of("AUTH", "Google", "AUTH_AUDIENCE", "aud",
+                "AUTH_JWKS_URL", "http://127.0.0.1:9/keys", "ADMINS", " Ann@Example.com, ,bob@example.com ",
+                "BUCKET_RULES", "a@b.c=x", "USER_QUEUE_LIMIT", "7")).auth();
+        assertEquals(AuthSettings.Mode.GOOGLE, auth.mode());
+        assertEquals("aud", auth.audience());
+        assertEquals("http://127.0.0.1:9/keys", auth.jwksUrl().toString());
+        assertEquals(java.util.Set.of("ann@example.com", "bob@example.com"), auth.admins());
+        assertEquals("a@b.c=x", auth.bucketRules());
+        assertEquals(7, auth.userQueueLimit());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AUTH, oauth", "AUTH_JWKS_URL, ftp://keys.example/jwks", "AUTH_JWKS_URL, not a url",
+            "USER_QUEUE_LIMIT, 0", "USER_QUEUE_LIMIT, many"})
+    void badAuthSettingsStopTheStart(String name, String value) {
+        Map<String, String> env = new HashMap<>(Map.of("AUTH_AUDIENCE", "aud"));
+        env.put(name, value);
+        ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnvironment(env));
+        assertTrue(e.getMessage().startsWith(name), e.getMessage());
+    }
 }

@@ -247,7 +247,7 @@ class BrowserIT {
 
         browser.leavePageBy(() -> rows.get(0).findElement(By.linkText(failed)).click());
         assertEquals("failed", browser.text("status"));
-        assertTrue(browser.text("service-error-text").contains("no-such-bucket"), browser.text("service-error-text"));
+        assertEquals("bucket not found or not allowed", browser.text("service-error-text"), "missing and forbidden alike");
         browser.screenshots("09-service-failed");
     }
 

@@ -81,6 +81,17 @@ class StartupChecksIT {
     }
 
     @Test
+    void signInWithoutAnAudience() throws Exception {
+        assertOneClearLine(Map.of("AUTH", "google"), "AUTH_AUDIENCE is required with AUTH=google");
+    }
+
+    @Test
+    void aMalformedBucketRule() throws Exception {
+        assertOneClearLine(Map.of("AUTH", "google", "AUTH_AUDIENCE", "aud", "BUCKET_RULES", "alice=photos"),
+                "BUCKET_RULES entry 'alice=photos' is malformed");
+    }
+
+    @Test
     void anInvalidPortIsCaughtBeforeTomcatStarts() throws Exception {
         assertOneClearLine(Map.of("PORT", "80800"), "PORT must be a port number from 0 to 65535, got: 80800");
     }

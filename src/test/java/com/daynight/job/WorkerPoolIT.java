@@ -114,12 +114,13 @@ class WorkerPoolIT {
     }
 
     @Test
-    void aMissingBucketFailsTheServiceWithTheReason() throws Exception {
+    void aMissingBucketFailsTheServiceWithTheTextUsersReadForEveryUnavailableBucket() throws Exception {
         repository.insertQueued("RUN00002", "Ann", "nowhere");
         try (WorkerPool pool = pool("solo", 1, 0)) {
             ServiceRecord failed = awaitStatus("RUN00002", s -> s.status().isDone(), Duration.ofSeconds(20));
             assertEquals(ServiceStatus.FAILED, failed.status());
-            assertEquals("bucket 'nowhere' does not exist", failed.error());
+            // The real reason ("does not exist") goes to the log only.
+            assertEquals(com.daynight.storage.BucketUnavailableException.USER_MESSAGE, failed.error());
         }
     }
 

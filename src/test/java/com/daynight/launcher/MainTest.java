@@ -31,4 +31,13 @@ class MainTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Main.port(value));
         assertTrue(e.getMessage().contains("PORT"), e.getMessage());
     }
+
+    /** Without sign-in only this machine may reach the service, unless BIND_ADDRESS says otherwise. */
+    @ParameterizedTest
+    @CsvSource(value = {"NULL, NULL, 127.0.0.1", "NULL, none, 127.0.0.1", "NULL, NONE, 127.0.0.1",
+            "NULL, google, 0.0.0.0", "NULL, ' Google ', 0.0.0.0", "0.0.0.0, none, 0.0.0.0",
+            "10.0.0.5, google, 10.0.0.5", "' ', none, 127.0.0.1", "NULL, nonsense, 127.0.0.1"}, nullValues = "NULL")
+    void bindAddress(String bindAddress, String auth, String expected) {
+        assertEquals(expected, Main.bindAddress(bindAddress, auth));
+    }
 }

@@ -100,7 +100,7 @@ class QueueAdmissionIT {
 
     @Test
     void aLockHeldElsewhereTimesOutWithoutARowAndIsFreeAfterEachSubmission() throws Exception {
-        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, 1);
+        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, Integer.MAX_VALUE, 1);
         try (Connection other = db.dataSource().getConnection(); Statement s = other.createStatement()) {
             assertEquals(1, single(s, "SELECT GET_LOCK(" + QueueAdmission.LOCK_NAME + ", 0)"));
             assertThrows(SQLTransientException.class, () -> admission.admit("LOCK0001", "Ann", "holiday"));
@@ -117,5 +117,15 @@ class QueueAdmissionIT {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    @Test
+    void anOwnersOwnLimitIsHeldApartFromTheQueuesLimit() throws Exception {
+        QueueAdmission admission = new QueueAdmission(db.dataSource(), 10, 2);
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0001", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0002", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.USER_QUEUE_FULL, admission.admit("MINE0003", "Ann", "holiday", "ann@example.com"));
+        assertEquals(Outcome.QUEUED, admission.admit("MINE0003", "Ann", "holiday", "bob@example.com"),
+                "another owner's services do not count");
     }
 }

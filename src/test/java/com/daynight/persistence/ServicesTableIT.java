@@ -25,6 +25,8 @@ class ServicesTableIT {
     private static TestDatabase db;
     private static TestTables tables;
     private static ServicesTable services;
+    /** Sees every service, as the lookups these tests check did before services had owners. */
+    private static final Viewer ADMIN = new Viewer("admin@example.com", true);
     private static ResultsTable resultsTable;
 
     @BeforeAll
@@ -85,7 +87,7 @@ class ServicesTableIT {
         tables.insertQueued("USER0002", "Zoe", "b-bucket");
         tables.insertQueued("USER0003", "zoe", "c-bucket");
 
-        List<ServiceRecord> zoes = services.findByUser("Zoe", 10);
+        List<ServiceRecord> zoes = services.findByUser("Zoe", ADMIN, 10);
         assertEquals(List.of("USER0002", "USER0001"), zoes.stream().map(ServiceRecord::serviceId).toList());
     }
 
@@ -99,7 +101,30 @@ class ServicesTableIT {
     }
 
     private static List<String> idsOf(String userName) throws Exception {
-        return services.findByUser(userName, 10).stream().map(ServiceRecord::serviceId).toList();
+        return services.findByUser(userName, ADMIN, 10).stream().map(ServiceRecord::serviceId).toList();
+    }
+
+    @Test
+    void aViewerFindsAndListsOnlyTheirOwnServicesAndAnAdminEveryOne() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            ServicesTable.insertQueued(c, "OWNED001", "Pat", "a-bucket", "alice@example.com");
+            ServicesTable.insertQueued(c, "OWNED002", "Pat", "a-bucket", "bob@example.com");
+        }
+        tables.insertQueued("OWNED003", "Pat", "a-bucket"); // a row from before owners: NULL
+        Viewer alice = new Viewer("alice@example.com", false);
+        Viewer bob = new Viewer("bob@example.com", false);
+
+        assertTrue(services.find("OWNED001", alice).isPresent());
+        assertTrue(services.find("OWNED001", bob).isEmpty(), "someone else's service is not found");
+        assertTrue(services.findWithCounts("OWNED001", bob).isEmpty());
+        assertTrue(services.find("OWNED003", alice).isEmpty(), "an ownerless row is for admins only");
+        assertTrue(services.find("OWNED001", new Viewer(null, false)).isEmpty(), "no identity sees nothing");
+        assertEquals(List.of("OWNED001"), services.findByUser("Pat", alice, 10).stream()
+                .map(ServiceRecord::serviceId).toList());
+        assertEquals(List.of("OWNED002"), services.findByUser("Pat", bob, 10).stream()
+                .map(ServiceRecord::serviceId).toList());
+        assertEquals(3, services.findByUser("Pat", ADMIN, 10).size());
+        assertTrue(services.find("OWNED003", ADMIN).isPresent());
     }
 
     @Test
@@ -118,14 +143,14 @@ class ServicesTableIT {
                 ImageResult.classified("e.jpg", Label.NIGHT, 0.6));
         assertTrue(queue.appendResults("COUNT001", "counter", 0, results));
 
-        ServicesTable.ServiceWithCounts counted = services.findWithCounts("COUNT001").orElseThrow();
+        ServicesTable.ServiceWithCounts counted = services.findWithCounts("COUNT001", ADMIN).orElseThrow();
         assertEquals(new ResultCounts(1, 3, 1), counted.counts());
         assertEquals(5, counted.service().done(), "done is the counts' sum");
         assertEquals(services.find("COUNT001").orElseThrow(), counted.service(), "the record as find reads it");
-        assertTrue(services.findWithCounts("NOSUCH01").isEmpty());
+        assertTrue(services.findWithCounts("NOSUCH01", ADMIN).isEmpty());
         tables.insertQueued("COUNT002", "Ann", "holiday");
-        assertEquals(ResultCounts.NONE, services.findWithCounts("COUNT002").orElseThrow().counts());
-        assertEquals(0, services.findWithCounts("COUNT002").orElseThrow().service().done());
+        assertEquals(ResultCounts.NONE, services.findWithCounts("COUNT002", ADMIN).orElseThrow().counts());
+        assertEquals(0, services.findWithCounts("COUNT002", ADMIN).orElseThrow().service().done());
         assertEquals(List.of("b.jpg", "d.jpg"), resultsTable.first("COUNT001", "night", 2).stream()
                 .map(ImageResult::image).toList());
         assertEquals(List.of(results.get(2)), resultsTable.first("COUNT001", "error", 10));

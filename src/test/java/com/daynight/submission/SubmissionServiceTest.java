@@ -37,6 +37,7 @@ class SubmissionServiceTest {
 
     private static final String USER = "Michael Jordan";
     private static final String BUCKET = "my-photos";
+    private static final String OWNER = "mj@example.com";
 
     @Mock
     QueueAdmission admission;
@@ -55,63 +56,63 @@ class SubmissionServiceTest {
 
     @Test
     void queuesAndReturnsTheId() throws SQLException {
-        when(admission.admit("BK98GPW5", USER, BUCKET)).thenReturn(Outcome.QUEUED);
+        when(admission.admit("BK98GPW5", USER, BUCKET, OWNER)).thenReturn(Outcome.QUEUED);
 
-        assertEquals("BK98GPW5", service(ids("BK98GPW5")).submit(USER, BUCKET));
+        assertEquals("BK98GPW5", service(ids("BK98GPW5")).submit(OWNER, USER, BUCKET));
 
         InOrder order = inOrder(admission, onSubmitted);
-        order.verify(admission).admit("BK98GPW5", USER, BUCKET);
+        order.verify(admission).admit("BK98GPW5", USER, BUCKET, OWNER);
         order.verify(onSubmitted).run();
         verifyNoMoreInteractions(admission, onSubmitted);
     }
 
     @Test
     void aTakenIdIsDrawnAgain() throws SQLException {
-        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenReturn(Outcome.ID_TAKEN);
-        when(admission.admit("BBBBBBBB", USER, BUCKET)).thenReturn(Outcome.QUEUED);
+        when(admission.admit("AAAAAAAA", USER, BUCKET, OWNER)).thenReturn(Outcome.ID_TAKEN);
+        when(admission.admit("BBBBBBBB", USER, BUCKET, OWNER)).thenReturn(Outcome.QUEUED);
 
-        assertEquals("BBBBBBBB", service(ids("AAAAAAAA", "AAAAAAAA", "BBBBBBBB")).submit(USER, BUCKET));
+        assertEquals("BBBBBBBB", service(ids("AAAAAAAA", "AAAAAAAA", "BBBBBBBB")).submit(OWNER, USER, BUCKET));
 
-        verify(admission, times(2)).admit("AAAAAAAA", USER, BUCKET);
+        verify(admission, times(2)).admit("AAAAAAAA", USER, BUCKET, OWNER);
         verify(onSubmitted).run();
     }
 
     @Test
     void fiveCollisionsInARowMeanUnavailable() throws SQLException {
-        when(admission.admit(anyString(), eq(USER), eq(BUCKET))).thenReturn(Outcome.ID_TAKEN);
+        when(admission.admit(anyString(), eq(USER), eq(BUCKET), eq(OWNER))).thenReturn(Outcome.ID_TAKEN);
 
         SubmissionService s = service(ids("AAAAAAA1", "AAAAAAA2", "AAAAAAA3", "AAAAAAA4", "AAAAAAA5", "AAAAAAA6"));
-        assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
+        assertThrows(ServiceUnavailableException.class, () -> s.submit(OWNER, USER, BUCKET));
 
-        verify(admission, times(SubmissionService.MAX_ID_ATTEMPTS)).admit(anyString(), eq(USER), eq(BUCKET));
-        verify(admission, never()).admit(eq("AAAAAAA6"), anyString(), anyString());
+        verify(admission, times(SubmissionService.MAX_ID_ATTEMPTS)).admit(anyString(), eq(USER), eq(BUCKET), eq(OWNER));
+        verify(admission, never()).admit(eq("AAAAAAA6"), anyString(), anyString(), anyString());
         verifyNoInteractions(onSubmitted);
     }
 
     @Test
     void aFullQueueMeansUnavailableAtOnce() throws SQLException {
-        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenReturn(Outcome.QUEUE_FULL);
+        when(admission.admit("AAAAAAAA", USER, BUCKET, OWNER)).thenReturn(Outcome.QUEUE_FULL);
         when(admission.limit()).thenReturn(20);
 
         SubmissionService s = service(ids("AAAAAAAA", "BBBBBBBB"));
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(OWNER, USER, BUCKET));
 
         assertTrue(e.getMessage().contains("the queue is full (20 services wait)"), e.getMessage());
-        verify(admission).admit("AAAAAAAA", USER, BUCKET);
-        verify(admission, never()).admit(eq("BBBBBBBB"), anyString(), anyString());
+        verify(admission).admit("AAAAAAAA", USER, BUCKET, OWNER);
+        verify(admission, never()).admit(eq("BBBBBBBB"), anyString(), anyString(), anyString());
         verifyNoInteractions(onSubmitted);
     }
 
     @Test
     void aDatabaseErrorMeansUnavailableAndNothingFurther() throws SQLException {
         SQLException down = new SQLException("connection refused");
-        when(admission.admit("AAAAAAAA", USER, BUCKET)).thenThrow(down);
+        when(admission.admit("AAAAAAAA", USER, BUCKET, OWNER)).thenThrow(down);
 
         SubmissionService s = service(ids("AAAAAAAA", "BBBBBBBB"));
-        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(USER, BUCKET));
+        ServiceUnavailableException e = assertThrows(ServiceUnavailableException.class, () -> s.submit(OWNER, USER, BUCKET));
 
         assertSame(down, e.getCause());
-        verify(admission).admit("AAAAAAAA", USER, BUCKET);
+        verify(admission).admit("AAAAAAAA", USER, BUCKET, OWNER);
         verifyNoMoreInteractions(admission);
         verifyNoInteractions(onSubmitted);
     }
@@ -131,9 +132,35 @@ class SubmissionServiceTest {
     @MethodSource("invalidInput")
     void invalidInputNeverTouchesTheQueue(String userName, String bucket, String field) {
         SubmissionService s = service(ids("AAAAAAAA"));
-        ValidationException e = assertThrows(ValidationException.class, () -> s.submit(userName, bucket));
+        ValidationException e = assertThrows(ValidationException.class, () -> s.submit(OWNER, userName, bucket));
 
         assertEquals(field, e.field());
         verifyNoInteractions(admission, onSubmitted);
+    }
+
+    @Test
+    void aRefusedBucketIsNeverQueuedAndReadsAsNotFoundOrNotAllowed() throws SQLException {
+        SubmissionService s = new SubmissionService(admission, GcsBucketNames::ruleBroken,
+                (principal, bucket) -> java.util.Optional.of("no rule"), ids("AAAAAAAA"), onSubmitted);
+        BucketRefusedException e = assertThrows(BucketRefusedException.class, () -> s.submit(OWNER, USER, BUCKET));
+        assertEquals("bucket", e.field());
+        assertEquals("bucket not found or not allowed", e.getMessage());
+        verifyNoInteractions(admission, onSubmitted);
+    }
+
+    @Test
+    void withoutAPrincipalNothingIsQueued() {
+        assertThrows(BucketRefusedException.class, () -> service(ids("AAAAAAAA")).submit(null, USER, BUCKET));
+        verifyNoInteractions(admission, onSubmitted);
+    }
+
+    @Test
+    void theOwnersOwnLimitIsTheirs() throws SQLException {
+        when(admission.admit("AAAAAAAA", USER, BUCKET, OWNER)).thenReturn(Outcome.USER_QUEUE_FULL);
+        when(admission.userLimit()).thenReturn(3);
+        UserQueueFullException e = assertThrows(UserQueueFullException.class,
+                () -> service(ids("AAAAAAAA")).submit(OWNER, USER, BUCKET));
+        assertTrue(e.getMessage().contains("3 services waiting, your own limit"), e.getMessage());
+        verifyNoInteractions(onSubmitted);
     }
 }

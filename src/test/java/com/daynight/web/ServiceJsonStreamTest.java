@@ -68,7 +68,7 @@ class ServiceJsonStreamTest {
 
     @Test
     void aFailureBeforeTheFirstResultIsStillA503() throws Exception {
-        when(server.services.find(ID)).thenReturn(Optional.of(finished(300_000)));
+        when(server.services.find(eq(ID), any())).thenReturn(Optional.of(finished(300_000)));
         resultsFailingAfter(0);
         HttpResponse<String> resp = getJson();
         assertEquals(503, resp.statusCode(), resp.body());
@@ -77,7 +77,7 @@ class ServiceJsonStreamTest {
 
     @Test
     void aFailureHalfWayCutsTheAnswerShortAndNeverEndsTheDocument() throws Exception {
-        when(server.services.find(ID)).thenReturn(Optional.of(finished(300_000)));
+        when(server.services.find(eq(ID), any())).thenReturn(Optional.of(finished(300_000)));
         resultsFailingAfter(20_000); // about 1 MB: much of it has gone out already, the status line too
         // The chunked answer ends without its last chunk, so the client knows it is not whole.
         IOException cutShort = assertThrows(IOException.class, this::getJson);

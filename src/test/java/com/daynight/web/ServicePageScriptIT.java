@@ -70,8 +70,8 @@ class ServicePageScriptIT {
     private void holds(List<ImageResult> results) throws SQLException {
         ServiceRecord record = new ServiceRecord(ID, "Ann", "photos", AT, AT, ServiceStatus.STARTED, null, null,
                 results.size(), 10);
-        when(server.services.find(ID)).thenReturn(Optional.of(record));
-        when(server.services.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(record,
+        when(server.services.find(eq(ID), any())).thenReturn(Optional.of(record));
+        when(server.services.findWithCounts(eq(ID), any())).thenReturn(Optional.of(new ServiceWithCounts(record,
                 new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error")))));
         doAnswer(call -> {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));

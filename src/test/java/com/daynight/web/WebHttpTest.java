@@ -67,8 +67,8 @@ class WebHttpTest {
     void realValidationBehindTheMock() {
         reset(server.submissions, server.services, server.results);
         server.readiness.set(java.util.Map.of("database", true, "model", true));
-        when(server.submissions.submit(any(), any())).thenAnswer(call -> {
-            SubmissionValidator.validate(call.getArgument(0), call.getArgument(1), GcsBucketNames::ruleBroken);
+        when(server.submissions.submit(any(), any(), any())).thenAnswer(call -> {
+            SubmissionValidator.validate(call.getArgument(1), call.getArgument(2), GcsBucketNames::ruleBroken);
             return ID;
         });
     }
@@ -175,7 +175,7 @@ class WebHttpTest {
     @Test
     void unavailableServiceAsksToRetry() throws Exception {
         doThrow(new ServiceUnavailableException("the queue is full", null))
-                .when(server.submissions).submit(any(), any());
+                .when(server.submissions).submit(any(), any(), any());
         HttpResponse<String> plain = postForm("userName=Ann&bucket=holiday-photos", "*/*");
         assertEquals(503, plain.statusCode());
         assertEquals("5", plain.headers().firstValue("Retry-After").orElseThrow());
@@ -210,9 +210,9 @@ class WebHttpTest {
 
     /** The record and its results; the page's read counts them as the database does, done being their sum. */
     void serviceWithResults(ServiceRecord record, List<ImageResult> results) throws SQLException {
-        when(server.services.find(ID)).thenReturn(Optional.of(record));
+        when(server.services.find(eq(ID), any())).thenReturn(Optional.of(record));
         ResultCounts counts = new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error"));
-        when(server.services.findWithCounts(ID)).thenReturn(Optional.of(new ServiceWithCounts(
+        when(server.services.findWithCounts(eq(ID), any())).thenReturn(Optional.of(new ServiceWithCounts(
                 new ServiceRecord(record.serviceId(), record.userName(), record.bucket(), record.requestTime(),
                         record.startTime(), record.status(), record.endTime(), record.error(), counts.total(),
                         record.total()), counts)));
@@ -349,8 +349,8 @@ class WebHttpTest {
 
     @Test
     void unknownOrMalformedServiceIsNotFound() throws Exception {
-        when(server.services.find(any())).thenReturn(Optional.empty());
-        when(server.services.findWithCounts(any())).thenReturn(Optional.empty());
+        when(server.services.find(any(), any())).thenReturn(Optional.empty());
+        when(server.services.findWithCounts(any(), any())).thenReturn(Optional.empty());
         HttpResponse<String> html = get("/services/ZZZZZZZZ", BROWSER);
         assertEquals(404, html.statusCode());
         assertTrue(html.body().contains("there is no service with the ServiceID ZZZZZZZZ"));
@@ -365,8 +365,8 @@ class WebHttpTest {
 
     @Test
     void databaseFailureOnLookupAsksToRetry() throws Exception {
-        when(server.services.find(ID)).thenThrow(new SQLException("connection refused"));
-        when(server.services.findWithCounts(ID)).thenThrow(new SQLException("connection refused"));
+        when(server.services.find(eq(ID), any())).thenThrow(new SQLException("connection refused"));
+        when(server.services.findWithCounts(eq(ID), any())).thenThrow(new SQLException("connection refused"));
         HttpResponse<String> resp = get("/services/" + ID, "application/json");
         assertEquals(503, resp.statusCode());
         assertEquals("5", resp.headers().firstValue("Retry-After").orElseThrow());
@@ -396,8 +396,8 @@ class WebHttpTest {
 
     @Test
     void unexpectedFailureShowsNoInternals() throws Exception {
-        when(server.services.find(ID)).thenThrow(new IllegalStateException("secret internals"));
-        when(server.services.findWithCounts(ID)).thenThrow(new IllegalStateException("secret internals"));
+        when(server.services.find(eq(ID), any())).thenThrow(new IllegalStateException("secret internals"));
+        when(server.services.findWithCounts(eq(ID), any())).thenThrow(new IllegalStateException("secret internals"));
         HttpResponse<String> resp = get("/services/" + ID, BROWSER);
         assertEquals(500, resp.statusCode());
         assertTrue(resp.body().contains("Something went wrong"), resp.body());
@@ -423,7 +423,7 @@ class WebHttpTest {
 
     @Test
     void servicesOfAUserAsJsonAndPage() throws Exception {
-        when(server.services.findByUser(eq("Ann <b>"), anyInt()))
+        when(server.services.findByUser(eq("Ann <b>"), any(), anyInt()))
                 .thenReturn(List.of(service(ServiceStatus.QUEUED, 0, null), service(ServiceStatus.FINISHED, 3, 3)));
         String query = "/services?userName=" + URLEncoder.encode("Ann <b>", StandardCharsets.UTF_8);
         JsonNode list = JSON.readTree(get(query + "&format=json", null).body());
@@ -451,6 +451,11 @@ class WebHttpTest {
         assertTrue(resp.body().contains("<label for=\"bucket\">"));
         assertTrue(resp.body().contains("name=\"serviceId\""));
         assertEquals(200, get("/static/style.css", null).statusCode());
+    }
+
+    @Test
+    void homePageSaysItRunsInLocalModeWithAuthNone() throws Exception {
+        assertTrue(get("/", BROWSER).body().contains("id=\"local-mode\""));
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.daynight.web;
 
 import static org.mockito.Mockito.mock;
 
+import com.daynight.auth.AuthFilter;
+import com.daynight.config.AuthSettings;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.SubmissionService;
@@ -65,12 +67,15 @@ final class WebTestServer implements AutoCloseable {
             }
         });
         context.addServletContainerInitializer((classes, ctx) -> {
+            // In DayNightApp's order; AUTH=none, as the jar runs by default: every request is "local", who sees all.
             ctx.addFilter("security-headers", new SecurityHeadersFilter()).addMappingForUrlPatterns(
-                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), false, "/*");
+                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR), true, "/*");
             ctx.addFilter("management-port", new ManagementPortFilter())
-                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
             ctx.addFilter("cross-site-requests", new CrossSiteRequestFilter())
-                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+            ctx.addFilter("auth", new AuthFilter(AuthSettings.Mode.NONE, null, java.util.Set.of()))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
             ctx.addFilter("lookup-rate-limit", new LookupRateLimitFilter(lookupRatePerMinute))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
             ctx.addServlet("home", new HomeServlet()).addMapping("");

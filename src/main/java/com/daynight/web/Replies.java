@@ -53,7 +53,8 @@ final class Replies {
         resp.setHeader("Cache-Control", "no-store");
         if (problem.status() == 503) {
             resp.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        } else if (problem.status() == 429) {
+        } else if (problem.status() == 429 && !resp.containsHeader("Retry-After")) {
+            // The lookup rate limit sets its own wait; the user's queue limit has this one.
             resp.setHeader("Retry-After", Integer.toString(USER_LIMIT_RETRY_AFTER_SECONDS));
         }
         switch (format) {

@@ -106,7 +106,7 @@ final class ServiceRunner {
                 throw new ResumeMismatch(); // the bucket lost objects since the last attempt
             }
             ImageObject image = images.next();
-            if (seq == resume.done() - 1 && !image.name().equals(resume.lastImage())) {
+            if (seq == resume.done() - 1 && !resume.isLastImage(image.name())) {
                 throw new ResumeMismatch();
             }
         }

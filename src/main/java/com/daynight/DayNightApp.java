@@ -90,7 +90,7 @@ public final class DayNightApp implements ServletContextListener {
         metrics.watch(services);
         ImageStore store = ImageStores.create(config);
         workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
-                instanceName(), config.workers(), config.lease(), metrics);
+                instanceName(), config.workers(), config.lease(), metrics, config.pictureLimits());
         SubmissionService submissions = new SubmissionService(new QueueAdmission(dataSource, config.queueLimit()),
                 store::bucketNameProblem, new ServiceIdGenerator(), workers::wakeUp);
 

@@ -24,7 +24,8 @@ public record AppConfig(
         int workers,
         Path dataDir,
         Duration lease,
-        int queueLimit) {
+        int queueLimit,
+        PictureLimits pictureLimits) {
 
     public enum StorageKind { LOCAL, GCS }
 
@@ -55,8 +56,39 @@ public record AppConfig(
                 intSetting(env, "WORKERS", Runtime.getRuntime().availableProcessors(), 1, 256),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
-                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000));
+                intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000),
+                pictureLimits(env));
     }
+
+    // ---- Issue 13, limits per picture: MAX_OBJECT_BYTES, MAX_BYTES_IN_FLIGHT, PICTURE_TIMEOUT_SECONDS ----
+
+    private static PictureLimits pictureLimits(Map<String, String> env) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        return new PictureLimits(
+                longSetting(env, "MAX_OBJECT_BYTES", PictureLimits.DEFAULT_MAX_OBJECT_BYTES, 1, Long.MAX_VALUE),
+                longSetting(env, "MAX_BYTES_IN_FLIGHT", PictureLimits.defaultBytesInFlight(maxHeap), 1,
+                        Long.MAX_VALUE),
+                Duration.ofSeconds(intSetting(env, "PICTURE_TIMEOUT_SECONDS",
+                        PictureLimits.DEFAULT_PICTURE_TIMEOUT_SECONDS, 1, 3600)));
+    }
+
+    private static long longSetting(Map<String, String> env, String name, long fallback, long min, long max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got: " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number of bytes, got: " + raw);
+        }
+    }
+
+    // ---- end of issue 13's settings ----
 
     private static StorageKind storageKind(String value) {
         try {

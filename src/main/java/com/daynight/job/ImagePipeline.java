@@ -100,7 +100,7 @@ public final class ImagePipeline {
             } else {
                 long cost = budget.costOf(image.size());
                 while (!acquire(cost)) {
-                    if (stopRequested.getAsBoolean()) {
+                    if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                         return handOnFinished(inFlight, sink) ? Ending.STOPPED : Ending.REFUSED;
                     }
                     if (!handOnDone(inFlight, sink)) {

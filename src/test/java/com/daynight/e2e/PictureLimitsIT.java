@@ -113,6 +113,38 @@ class PictureLimitsIT {
         }
     }
 
+    @Test
+    void tenObjectsOf200MbPassOneAtATimeInA512MbHeap() throws Exception {
+        Path buckets = work.resolve("buckets");
+        Path bucket = Files.createDirectories(buckets.resolve("large"));
+        for (int i = 0; i < 10; i++) {
+            try (RandomAccessFile big = new RandomAccessFile(bucket.resolve("big-" + i + ".jpg").toFile(), "rw")) {
+                big.setLength(200L * 1024 * 1024); // sparse zeros: read in full, "not a JPEG"
+            }
+        }
+        Path gcLog = work.resolve("gc.log");
+        try (TestDatabase db = TestDatabase.create()) {
+            // Over the default MAX_OBJECT_BYTES: raised so that they are read; the byte budget (a quarter of
+            // the heap) is smaller than one of them, so each goes alone.
+            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(), "BUCKETS_DIR", buckets.toString(),
+                    "WORKERS", "2", "MAX_OBJECT_BYTES", "250000000");
+            try (RunningJar service = RunningJar.start("picture-limits-large", env,
+                    HeapLog.jvmOptions("512m", gcLog))) {
+                ServiceClient client = new ServiceClient(service);
+                String id = client.submitForm("userName=Ann&bucket=large");
+                JsonNode document = client.awaitDone(id, Duration.ofMinutes(5)).get("serviceResults");
+                assertEquals("finished", document.get("Status").asText(), document.toString());
+                assertEquals(10, document.get("Results").size());
+                document.get("Results").forEach(entry -> assertEquals("not a JPEG", entry.get("error").asText()));
+                assertEquals("1", db.query("SELECT Attempts FROM services WHERE ServiceID = '" + id + "'"));
+                String log = service.log();
+                assertFalse(log.contains("OutOfMemoryError") || log.contains("out of memory"), log);
+                int peak = HeapLog.read(gcLog).stream().mapToInt(HeapLog.Collection::beforeMb).max().orElse(0);
+                System.out.printf("ten 200 MB objects in -Xmx512m: heap peak %d MiB%n", peak);
+            }
+        }
+    }
+
     private static void awaitStatus(TestDatabase db, String id, String status) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (!status.equals(db.query("SELECT Status FROM services WHERE ServiceID = '" + id + "'"))) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +39,7 @@ public final class ClassifierPool implements AutoCloseable {
     private final ExecutorService threads;
     private final ThreadLocal<DayNightClassifier> classifier;
     private final Duration pictureTimeout;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "picture-watchdog");
         t.setDaemon(true);
         return t;
@@ -56,6 +56,7 @@ public final class ClassifierPool implements AutoCloseable {
         this.threads = Executors.newFixedThreadPool(workers, r -> new Thread(r, "classify-" + counter.incrementAndGet()));
         this.classifier = ThreadLocal.withInitial(model::copy);
         this.pictureTimeout = pictureTimeout;
+        watchdog.setRemoveOnCancelPolicy(true); // a picture done in time leaves no timer behind
     }
 
     ExecutorService executor() {

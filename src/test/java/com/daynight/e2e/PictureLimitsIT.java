@@ -124,8 +124,9 @@ class PictureLimitsIT {
         }
         Path gcLog = work.resolve("gc.log");
         try (TestDatabase db = TestDatabase.create()) {
-            // Over the default MAX_OBJECT_BYTES: raised so that they are read; the byte budget (a quarter of
-            // the heap) is smaller than one of them, so each goes alone.
+            // Over the default MAX_OBJECT_BYTES, raised so that they are read. Eight downloads at once would need
+            // 1.6 GB; the byte budget (a quarter of the heap) is smaller than one of them, so each goes alone. (This
+            // also caught Files.readAllBytes keeping a 200 MB direct buffer per download thread: LocalImageStore.)
             Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(), "BUCKETS_DIR", buckets.toString(),
                     "WORKERS", "2", "MAX_OBJECT_BYTES", "250000000");
             try (RunningJar service = RunningJar.start("picture-limits-large", env,

@@ -43,9 +43,17 @@ final class DcImageDecoder implements ImageDecoder {
         if (!failure.worthAFullDecode()) {
             throw new ImageDecodeException(failure.getMessage());
         }
+        // The fallback's cost grows with the scans; these limits name themselves rather than the DC path's reason.
+        ImageIoDecoder.refuseTooManyScans(jpeg);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ImageDecodeException(ImageIoDecoder.INTERRUPTED);
+        }
         try {
             return DcJpegDecoder.blockMeans(fallback.decode(jpeg), jpeg);
         } catch (ImageDecodeException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ImageDecodeException(ImageIoDecoder.INTERRUPTED, e);
+            }
             // The DC path's reason is the more specific one ("unsupported JPEG: arithmetic coding").
             throw new ImageDecodeException(failure.getMessage(), e);
         }

@@ -28,7 +28,9 @@ public record AppConfig(
         // --- safe defaults (issue 13): limits that protect the service from its clients ---
         int lookupRatePerMinute,
         // --- issue 13, identity and access (AuthSettings.java) ---
-        AuthSettings auth) {
+        AuthSettings auth,
+        // --- issue 13, limits per picture (PictureLimits.java) ---
+        PictureLimits pictureLimits) {
 
     public enum StorageKind { LOCAL, GCS }
 
@@ -64,8 +66,40 @@ public record AppConfig(
                 intSetting(env, "LOOKUP_RATE_PER_MINUTE", 600, 1, 1_000_000),
                 // --- issue 13, identity and access ---
                 AuthSettings.fromEnvironment(env, intSetting(env, "USER_QUEUE_LIMIT",
-                        AuthSettings.DEFAULT_USER_QUEUE_LIMIT, 1, 10_000_000)));
+                        AuthSettings.DEFAULT_USER_QUEUE_LIMIT, 1, 10_000_000)),
+                // --- issue 13, limits per picture ---
+                pictureLimits(env));
     }
+
+    // ---- Issue 13, limits per picture: MAX_OBJECT_BYTES, MAX_BYTES_IN_FLIGHT, PICTURE_TIMEOUT_SECONDS ----
+
+    private static PictureLimits pictureLimits(Map<String, String> env) {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        return new PictureLimits(
+                longSetting(env, "MAX_OBJECT_BYTES", PictureLimits.DEFAULT_MAX_OBJECT_BYTES, 1, Long.MAX_VALUE),
+                longSetting(env, "MAX_BYTES_IN_FLIGHT", PictureLimits.defaultBytesInFlight(maxHeap), 1,
+                        Long.MAX_VALUE),
+                Duration.ofSeconds(intSetting(env, "PICTURE_TIMEOUT_SECONDS",
+                        PictureLimits.DEFAULT_PICTURE_TIMEOUT_SECONDS, 1, 3600)));
+    }
+
+    private static long longSetting(Map<String, String> env, String name, long fallback, long min, long max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got: " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number of bytes, got: " + raw);
+        }
+    }
+
+    // ---- end of issue 13's settings ----
 
     private static StorageKind storageKind(String value) {
         try {

@@ -11,15 +11,28 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads (I/O threads) overlap with decoding and classifying (the CPU pool), with at most
- * {@code maxInFlight} images held at once, so memory stays flat whatever the bucket's size. Results
+ * {@code maxInFlight} images held at once and their bytes within a {@link ByteBudget} shared by the
+ * instance's pipelines, so memory stays flat whatever the bucket's size and its objects' sizes. An object
+ * larger than {@code maxObjectBytes} (by the listing's size) gets its error entry without being read. Results
  * leave in the bucket's listing order: the oldest image in flight is always the next one handed on.
  */
 public final class ImagePipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ImagePipeline.class);
+    /** How long a waiting pipeline sleeps between looks at a stop request while the byte budget is taken. */
+    private static final long BUDGET_POLL_MILLIS = 100;
+    /** On a stop request, images still in flight after this long are left for the next owner. */
+    static final long STOP_WAIT_MILLIS = 1_000;
 
     /** How a run of the pipeline ended. */
     public enum Ending { COMPLETED, STOPPED, REFUSED }
@@ -35,13 +48,15 @@ public final class ImagePipeline {
     private final Executor classifying;
     private final int maxInFlight;
     private final WorkMetrics metrics;
+    private final long maxObjectBytes;
+    private final ByteBudget budget;
 
     public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight) {
-        this(store, downloads, classifiers, maxInFlight, WorkMetrics.NONE);
+        this(store, downloads, classifiers, maxInFlight, WorkMetrics.NONE, Long.MAX_VALUE, ByteBudget.unlimited());
     }
 
     public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight,
-                         WorkMetrics metrics) {
+                         WorkMetrics metrics, long maxObjectBytes, ByteBudget budget) {
         this.store = store;
         // The pools are shared by every service of the instance: each task carries its service's log context.
         this.downloads = MdcPropagation.of(downloads);
@@ -49,40 +64,81 @@ public final class ImagePipeline {
         this.classifying = MdcPropagation.of(classifiers.executor());
         this.maxInFlight = maxInFlight;
         this.metrics = metrics;
+        this.maxObjectBytes = maxObjectBytes;
+        this.budget = budget;
     }
 
     /**
-     * Classifies {@code images} of {@code bucket}; on a stop request it finishes the images in flight and
-     * hands them on before returning STOPPED.
+     * Classifies {@code images} of {@code bucket}; on a stop request it hands on the images in flight that are
+     * done within {@link #STOP_WAIT_MILLIS} (decodes are abandoned by the classifier pool on shutdown), in order
+     * and without a gap, and returns STOPPED; the rest is left for the next owner.
      */
     public Ending run(String bucket, Iterator<ImageObject> images, ResultSink sink, BooleanSupplier stopRequested)
+            throws SQLException {
+        try {
+            return runAll(bucket, images, sink, stopRequested);
+        } catch (ClassifierPool.Abandoned e) {
+            // Shutdown abandoned a decode before the stop request was seen: what came before it is handed on.
+            return Ending.STOPPED;
+        }
+    }
+
+    private Ending runAll(String bucket, Iterator<ImageObject> images, ResultSink sink, BooleanSupplier stopRequested)
             throws SQLException {
         Deque<CompletableFuture<ImageResult>> inFlight = new ArrayDeque<>();
         while (images.hasNext()) {
             if (stopRequested.getAsBoolean()) {
-                return handOnAll(inFlight, sink) ? Ending.STOPPED : Ending.REFUSED;
+                return handOnFinished(inFlight, sink) ? Ending.STOPPED : Ending.REFUSED;
             }
             if (inFlight.size() >= maxInFlight && !sink.accept(await(inFlight.removeFirst()))) {
                 return Ending.REFUSED;
             }
-            inFlight.addLast(start(bucket, images.next()));
-            while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
-                if (!sink.accept(await(inFlight.removeFirst()))) {
-                    return Ending.REFUSED;
+            ImageObject image = images.next();
+            if (image.size() > maxObjectBytes) {
+                inFlight.addLast(CompletableFuture.completedFuture(ImageResult.failed(image.name(),
+                        "file too large: " + image.size() + " bytes, limit " + maxObjectBytes)));
+            } else {
+                long cost = budget.costOf(image.size());
+                while (!acquire(cost)) {
+                    if (stopRequested.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                        return handOnFinished(inFlight, sink) ? Ending.STOPPED : Ending.REFUSED;
+                    }
+                    if (!handOnDone(inFlight, sink)) {
+                        return Ending.REFUSED;
+                    }
                 }
+                inFlight.addLast(start(bucket, image, cost));
+            }
+            if (!handOnDone(inFlight, sink)) {
+                return Ending.REFUSED;
             }
         }
         return handOnAll(inFlight, sink) ? Ending.COMPLETED : Ending.REFUSED;
     }
 
-    private CompletableFuture<ImageResult> start(String bucket, ImageObject image) {
+    private boolean acquire(long cost) {
+        try {
+            return budget.tryAcquire(cost, BUDGET_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private CompletableFuture<ImageResult> start(String bucket, ImageObject image, long cost) {
         long started = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> download(bucket, image), downloads)
-                .thenApplyAsync(d -> {
-                    ImageResult result = d.failure != null ? d.failure : classifiers.classify(image.name(), d.bytes);
-                    metrics.imageDone(result, System.nanoTime() - started);
-                    return result;
-                }, classifying);
+        try {
+            return CompletableFuture.supplyAsync(() -> download(bucket, image), downloads)
+                    .thenApplyAsync(d -> {
+                        ImageResult result = d.failure != null ? d.failure : classifiers.classify(image.name(), d.bytes);
+                        metrics.imageDone(result, System.nanoTime() - started);
+                        return result;
+                    }, classifying)
+                    .whenComplete((result, failure) -> budget.release(cost));
+        } catch (RuntimeException e) {
+            budget.release(cost); // the pools were shut down: nothing will run
+            throw e;
+        }
     }
 
     private Download download(String bucket, ImageObject image) {
@@ -92,15 +148,58 @@ public final class ImagePipeline {
             return new Download(null, ImageResult.failed(image.name(), "cannot read the object: " + e.getMessage()));
         } catch (OutOfMemoryError e) {
             // An object larger than the heap: its entry says so, instead of the service failing on every retry.
+            log.error("out of memory reading {} ({} bytes)", image.name(), image.size());
             return new Download(null, ImageResult.failed(image.name(),
                     "the object is too large to read: " + image.size() / (1024 * 1024) + " MB"));
         }
+    }
+
+    /** Hands on the oldest images as long as they are done; false when the sink refused. */
+    private static boolean handOnDone(Deque<CompletableFuture<ImageResult>> inFlight, ResultSink sink)
+            throws SQLException {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+            if (!sink.accept(await(inFlight.removeFirst()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean handOnAll(Deque<CompletableFuture<ImageResult>> inFlight, ResultSink sink)
             throws SQLException {
         while (!inFlight.isEmpty()) {
             if (!sink.accept(await(inFlight.removeFirst()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After a stop request: hands on, in order, the images finished within {@link #STOP_WAIT_MILLIS}; the first
+     * one that is not (a slow download, a decode abandoned by the shutdown) and all after it are dropped, to be
+     * done again by the next owner. False when the sink refused.
+     */
+    private static boolean handOnFinished(Deque<CompletableFuture<ImageResult>> inFlight, ResultSink sink)
+            throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        while (!inFlight.isEmpty()) {
+            CompletableFuture<ImageResult> next = inFlight.removeFirst();
+            ImageResult result;
+            try {
+                result = next.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | InterruptedException e) {
+                return true;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof ClassifierPool.Abandoned) {
+                    return true;
+                }
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            if (!sink.accept(result)) {
                 return false;
             }
         }

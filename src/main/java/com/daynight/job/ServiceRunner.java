@@ -109,7 +109,7 @@ final class ServiceRunner {
                 throw new ResumeMismatch(); // the bucket lost objects since the last attempt
             }
             ImageObject image = images.next();
-            if (seq == resume.done() - 1 && !image.name().equals(resume.lastImage())) {
+            if (seq == resume.done() - 1 && !resume.isLastImage(image.name())) {
                 throw new ResumeMismatch();
             }
         }
@@ -142,8 +142,16 @@ final class ServiceRunner {
             if (pending.isEmpty()) {
                 return true;
             }
-            if (!queue.appendResults(id, owner, nextSeq, pending)) {
-                return false;
+            try {
+                if (!queue.appendResults(id, owner, nextSeq, pending)) {
+                    return false;
+                }
+            } catch (SQLException e) {
+                // Data the database refuses is handled row by row inside appendResults; this is the connection
+                // or the server: the service is interrupted, and the next attempt redoes these results.
+                log.warn("service {}: results {} to {} could not be written (first {}): {}", id, nextSeq,
+                        nextSeq + pending.size() - 1, pending.get(0).image(), e.toString());
+                throw e;
             }
             nextSeq += pending.size();
             pending.clear();

@@ -1,6 +1,7 @@
 package com.daynight.job;
 
 import com.daynight.classify.DayNightClassifier;
+import com.daynight.config.PictureLimits;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ServiceRecord;
 import com.daynight.storage.ImageStore;
@@ -48,6 +49,8 @@ public final class WorkerPool implements AutoCloseable {
     private final ExecutorService downloads;
     private final int maxInFlight;
     private final WorkMetrics metrics;
+    private final PictureLimits limits;
+    private final ByteBudget bytesInFlight;
     private final Thread[] claimers = new Thread[CLAIMERS];
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
@@ -58,28 +61,32 @@ public final class WorkerPool implements AutoCloseable {
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
                       int workerCount, Duration lease) {
-        this(queue, store, classifier, owner, workerCount, lease, WorkMetrics.NONE);
+        this(queue, store, classifier, owner, workerCount, lease, WorkMetrics.NONE,
+                PictureLimits.defaults(Runtime.getRuntime().maxMemory()));
     }
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
-                      int workerCount, Duration lease, WorkMetrics metrics) {
+                      int workerCount, Duration lease, WorkMetrics metrics, PictureLimits limits) {
         this.metrics = metrics;
         this.queue = queue;
         this.store = store;
         this.owner = owner;
         this.lease = lease;
-        this.classifiers = new ClassifierPool(classifier, workerCount);
+        this.limits = limits;
+        this.classifiers = new ClassifierPool(classifier, workerCount, limits.pictureTimeout());
+        this.bytesInFlight = new ByteBudget(limits.maxBytesInFlight());
         AtomicInteger counter = new AtomicInteger();
         this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS,
                 r -> new Thread(r, "download-" + counter.incrementAndGet()));
         // Enough images in flight to keep every classifier busy while others download; few enough that
-        // memory stays flat (a 12 MP photo is a few MB).
+        // memory stays flat (a 12 MP photo is a few MB); their bytes are bounded too (bytesInFlight).
         this.maxInFlight = Math.max(8, 4 * workerCount);
     }
 
     public void start() {
         for (int i = 0; i < claimers.length; i++) {
-            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight, metrics);
+            ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight, metrics,
+                    limits.maxObjectBytes(), bytesInFlight);
             ServiceRunner runner = new ServiceRunner(queue, store, pipeline, owner);
             claimers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
             claimers[i].start();
@@ -165,12 +172,15 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, asks running services to stop once the images in flight are done (their results are
-     * saved and the service handed back for any instance to resume), and waits for that within {@code grace}.
+     * Stops claiming, asks running services to stop at once: images done are saved, decodes in progress are
+     * abandoned, and the service is handed back for any instance to resume, and waits for that within {@code grace}.
      */
     public void stop(Duration grace) {
         stopping = true;
         claims.values().forEach(Claim::requestStop);
+        // Decodes in progress (up to PICTURE_TIMEOUT_SECONDS each) are abandoned: those pictures are left for
+        // the next owner, and the services are handed back within moments.
+        classifiers.abandonAll();
         wakeUp();
         long deadline = System.nanoTime() + grace.toNanos();
         for (Thread worker : claimers) {

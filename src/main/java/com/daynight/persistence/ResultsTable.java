@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service_results table: one row per image of a service, numbered 0 .. n-1 in the bucket's listing order
@@ -19,6 +21,8 @@ import javax.sql.DataSource;
  * owned transactions ({@link WorkQueue}); reads serve the pages and the results document.
  */
 public class ResultsTable {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultsTable.class);
 
     private static final String SELECT_RESULTS = "SELECT Seq, Image, Result, Confidence, Error"
             + " FROM service_results WHERE ServiceID = ?";
@@ -79,28 +83,69 @@ public class ResultsTable {
                 rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId).stream().findFirst();
     }
 
-    /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
+    /**
+     * Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. Names and
+     * errors are stored as {@link ResultText} bounds them. Should the database still refuse a row for its data
+     * (SQLState 22xxx and the like: {@link DataErrors}), the batch is written again row by row, and a row refused
+     * again is stored as an error entry under a short ASCII form of its name: one odd name costs that entry,
+     * never the service, and is never mistaken for an interruption.
+     */
     static void append(Connection c, String serviceId, int firstSeq, List<ImageResult> results) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO service_results"
-                + " (ServiceID, Seq, Image, Result, Confidence, Error) VALUES (?, ?, ?, ?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
-                + " Confidence = VALUES(Confidence), Error = VALUES(Error)")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
             int seq = firstSeq;
             for (ImageResult r : results) {
-                insert.setString(1, serviceId);
-                insert.setInt(2, seq++);
-                insert.setString(3, r.image());
-                insert.setString(4, r.result());
-                if (r instanceof ImageResult.Classified classified) {
-                    insert.setDouble(5, classified.confidence());
-                    insert.setNull(6, Types.VARCHAR);
-                } else {
-                    insert.setNull(5, Types.DOUBLE);
-                    insert.setString(6, ((ImageResult.Failed) r).error());
-                }
+                bind(insert, serviceId, seq++, r);
                 insert.addBatch();
             }
             insert.executeBatch();
+        } catch (SQLException e) {
+            if (!DataErrors.isDataError(e)) {
+                throw e;
+            }
+            // A refused statement is undone alone (InnoDB keeps the transaction), and the insert is idempotent.
+            appendOneByOne(c, serviceId, firstSeq, results);
+        }
+    }
+
+    private static final String INSERT_RESULT = "INSERT INTO service_results"
+            + " (ServiceID, Seq, Image, Result, Confidence, Error) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
+            + " Confidence = VALUES(Confidence), Error = VALUES(Error)";
+
+    private static void appendOneByOne(Connection c, String serviceId, int firstSeq, List<ImageResult> results)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
+            int seq = firstSeq;
+            for (ImageResult r : results) {
+                try {
+                    bind(insert, serviceId, seq, r);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!DataErrors.isDataError(e)) {
+                        throw e;
+                    }
+                    log.warn("result {} of service {} refused by the database ({}); stored as an error entry: {}",
+                            seq, serviceId, e.getMessage(), ResultText.safeAscii(r.image()));
+                    bind(insert, serviceId, seq, ImageResult.failed(ResultText.safeAscii(r.image()),
+                            "this entry could not be stored as it was (SQLState " + e.getSQLState() + ")"));
+                    insert.executeUpdate();
+                }
+                seq++;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, String serviceId, int seq, ImageResult r) throws SQLException {
+        insert.setString(1, serviceId);
+        insert.setInt(2, seq);
+        insert.setString(3, ResultText.image(r.image()));
+        insert.setString(4, r.result());
+        if (r instanceof ImageResult.Classified classified) {
+            insert.setDouble(5, classified.confidence());
+            insert.setNull(6, Types.VARCHAR);
+        } else {
+            insert.setNull(5, Types.DOUBLE);
+            insert.setString(6, ResultText.error(((ImageResult.Failed) r).error()));
         }
     }
 

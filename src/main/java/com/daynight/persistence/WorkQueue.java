@@ -111,7 +111,7 @@ public class WorkQueue {
         return updateOwned("UPDATE services SET ClaimedBy = NULL, HeartbeatAt = NULL,"
                 + " NotBefore = UTC_TIMESTAMP(3) + INTERVAL LEAST(" + FIRST_RETRY_SECONDS
                 + " * POW(2, GREATEST(Attempts - 1, 0)), " + MAX_RETRY_SECONDS + ") SECOND, LastProblem = ?",
-                id, owner, problem.length() > 1000 ? problem.substring(0, 1000) : problem);
+                id, owner, ResultText.bounded(problem, 1000));
     }
 
     public boolean setTotal(String id, String owner, int total) throws SQLException {
@@ -222,5 +222,11 @@ public class WorkQueue {
     /** How far a service got before: {@code done} results kept, the last for {@code lastImage}. */
     public record ResumePoint(int done, String lastImage) {
         static final ResumePoint START = new ResumePoint(0, null);
+
+        /** Whether the last result kept is for the object named {@code name}, as it was stored (ResultText). */
+        public boolean isLastImage(String name) {
+            return lastImage != null && (lastImage.equals(ResultText.image(name))
+                    || lastImage.equals(ResultText.safeAscii(name)));
+        }
     }
 }

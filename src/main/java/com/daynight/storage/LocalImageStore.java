@@ -1,6 +1,7 @@
 package com.daynight.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,9 @@ import java.util.Optional;
  * (at any depth) an object named by its path relative to the bucket folder, with '/' separators as in GCS.
  */
 public final class LocalImageStore implements ImageStore {
+
+    /** Bytes per read: the JDK's temporary direct buffer for a read is this large at most. */
+    private static final int CHUNK_BYTES = 1 << 20;
 
     private final Path bucketsDir;
 
@@ -75,11 +80,36 @@ public final class LocalImageStore implements ImageStore {
             throw new IOException("object name '" + objectName + "' is not inside bucket '" + bucket + "'");
         }
         try {
-            return Files.readAllBytes(file);
+            return readInChunks(file);
         } catch (NoSuchFileException e) {
             throw new IOException("object '" + objectName + "' no longer exists", e);
         } catch (IOException e) {
             throw new IOException("object '" + objectName + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file's bytes, read {@value #CHUNK_BYTES} at a time. Files.readAllBytes hands the whole array to one
+     * channel read, and the JDK copies through a temporary direct buffer of that size, which each download
+     * thread then keeps: 200 MB objects left 200 MB of native memory per thread, and the third one failed with
+     * "Direct buffer memory" (its limit is the heap's size). Reads up to the size the file has when opened.
+     */
+    private static byte[] readInChunks(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("file too large: " + size + " bytes");
+            }
+            byte[] bytes = new byte[(int) size];
+            int done = 0;
+            while (done < bytes.length) {
+                int n = in.read(bytes, done, Math.min(CHUNK_BYTES, bytes.length - done));
+                if (n < 0) {
+                    return Arrays.copyOf(bytes, done); // it shrank meanwhile
+                }
+                done += n;
+            }
+            return bytes;
         }
     }
 

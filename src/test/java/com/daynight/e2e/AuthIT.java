@@ -55,7 +55,7 @@ class AuthIT {
         db.execute("INSERT INTO services (ServiceID, UserName, Bucket, ServiceRequestTime, Status, Owner, NotBefore)"
                 + " VALUES ('CAROL001', 'Carol', 'holiday', UTC_TIMESTAMP(3), 'queued', '" + CAROL + "',"
                 + " UTC_TIMESTAMP(3) + INTERVAL 1 HOUR)");
-        Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+        Map<String, String> env = RunningJar.envWithDatabase(db,
                 "STORAGE", "local", "BUCKETS_DIR", buckets.toString(), "DATA_DIR", work.resolve("data").toString(),
                 "WORKERS", "1", "ADMINS", ADMIN + ", other-admin@example.com", "USER_QUEUE_LIMIT", "1",
                 "BUCKET_RULES", ALICE + "=holiday,ghost-*;" + BOB + "=holiday;" + CAROL + "=holiday");

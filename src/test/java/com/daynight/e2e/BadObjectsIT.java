@@ -57,7 +57,7 @@ class BadObjectsIT {
                 assertClassified(entries, "normal.jpg");
                 assertAnswered(entries, "corrupt-entropy.jpg");
                 assertAnswered(entries, "huge-corrupt.jpg");
-                assertError(entries, "huge-file.jpg", "the object is too large to read: 300 MB");
+                assertError(entries, "huge-file.jpg", "file too large: 314572800 bytes, limit 67108864");
                 assertEquals(1, attempts(db, id), "done in one attempt: no worker failed on the way");
 
                 String log = service.log();

@@ -30,7 +30,7 @@ class DatabaseOutageIT {
     void aThirtySecondOutageLosesNothing() throws Exception {
         int pictures = AmosBucket.copies(work.resolve("buckets").resolve("big"), 8);
         try (RestartableMariaDb db = RestartableMariaDb.start(work.resolve("mariadb"))) {
-            Map<String, String> env = RunningJar.envWithDatabase(db.jdbcUrl(),
+            Map<String, String> env = RunningJar.envWithRestartableDatabase(db.jdbcUrl(),
                     "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "10");
             try (RunningJar service = RunningJar.start("db-outage", env)) {
                 ServiceClient client = new ServiceClient(service);

@@ -104,7 +104,7 @@ public final class RunningJar implements AutoCloseable {
     }
 
     /** As above, for a {@link RestartableMariaDb} (reached as root with no password). */
-    static Map<String, String> envWithDatabase(String jdbcUrl, String... settings) {
+    static Map<String, String> envWithRestartableDatabase(String jdbcUrl, String... settings) {
         return envWithDatabase(jdbcUrl, "root", "", settings);
     }
 

@@ -128,4 +128,66 @@ class ImagePipelineTest {
                 () -> failing.run("b", images.iterator(), r -> true, () -> false));
         assertEquals(ImagePipeline.Ending.COMPLETED, pipeline.run("b", images.iterator(), r -> true, () -> false));
     }
+
+    @Test
+    void anObjectOverTheSizeLimitGetsItsErrorWithoutBeingRead() throws Exception {
+        List<ImageObject> images = bucket(10);
+        store.put("b", "0005.jpg", new byte[5_000]);
+        images.set(5, new ImageObject("0005.jpg", 5_000));
+        pipeline();
+        List<String> read = java.util.Collections.synchronizedList(new ArrayList<>());
+        InMemoryImageStore watched = new InMemoryImageStore() {
+            @Override
+            public byte[] read(String bucket, String objectName) throws java.io.IOException {
+                read.add(objectName);
+                return store.read(bucket, objectName);
+            }
+        };
+        ImagePipeline limited = new ImagePipeline(watched, downloads, classifiers, MAX_IN_FLIGHT, WorkMetrics.NONE,
+                4_999, ByteBudget.unlimited());
+        List<ImageResult> results = new ArrayList<>();
+        limited.run("b", images.iterator(), r -> results.add(r), () -> false);
+        assertEquals(10, results.size());
+        assertEquals(ImageResult.failed("0005.jpg", "file too large: 5000 bytes, limit 4999"), results.get(5));
+        assertTrue(!read.contains("0005.jpg") && read.size() == 9, "read: " + read);
+    }
+
+    @Test
+    void theBytesInFlightStayWithinTheBudgetAndAnObjectLargerThanItGoesAlone() throws Exception {
+        List<ImageObject> images = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int size = i == 20 ? 5_000 : 300; // one object larger than the whole budget
+            byte[] bytes = new byte[size];
+            bytes[0] = (byte) (i % 2);
+            store.put("b", String.format("%04d.jpg", i), bytes);
+            images.add(new ImageObject(String.format("%04d.jpg", i), size));
+        }
+        ByteBudget budget = new ByteBudget(1_000);
+        java.util.concurrent.atomic.AtomicLong mostUsed = new java.util.concurrent.atomic.AtomicLong();
+        AtomicInteger heldWithTheLarge = new AtomicInteger(-1);
+        pipeline();
+        InMemoryImageStore watched = new InMemoryImageStore() {
+            @Override
+            public byte[] read(String bucket, String objectName) throws java.io.IOException {
+                mostUsed.accumulateAndGet(budget.used(), Math::max);
+                if (objectName.equals("0020.jpg")) {
+                    heldWithTheLarge.set((int) budget.used());
+                }
+                return store.read(bucket, objectName);
+            }
+        };
+        ImagePipeline limited = new ImagePipeline(watched, downloads, classifiers, MAX_IN_FLIGHT, WorkMetrics.NONE,
+                Long.MAX_VALUE, budget);
+        List<ImageResult> results = new ArrayList<>();
+        assertEquals(ImagePipeline.Ending.COMPLETED, limited.run("b", images.iterator(), r -> {
+            holding.decrementAndGet();
+            return results.add(r);
+        }, () -> false));
+        assertEquals(40, results.size());
+        assertTrue(mostUsed.get() <= 1_000, "at most the budget: " + mostUsed.get());
+        assertTrue(mostUsed.get() >= 600, "several small ones at once: " + mostUsed.get());
+        assertEquals(1_000, heldWithTheLarge.get(), "the large one is charged the whole budget and goes alone");
+        assertEquals(0, budget.used(), "everything given back");
+        assertEquals("day", results.get(21).result());
+    }
 }

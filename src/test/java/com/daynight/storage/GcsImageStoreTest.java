@@ -206,4 +206,15 @@ class GcsImageStoreTest {
 
         assertEquals("object 'gone.jpg' no longer exists", e.getMessage());
     }
+
+    @Test
+    void aLongNameThatIsMissingGivesAnErrorTextTheResultsTableStores() {
+        // Issue 13: this text used to overflow Error VARCHAR(1000) and fail the whole service.
+        server.put("sparse", "present.jpg", JPEG_BYTES, "image/jpeg");
+        String name = "d/".repeat(498) + "x.jpg";
+        IOException e = assertThrows(IOException.class, () -> new GcsImageStore(storage, 1000).read("sparse", name));
+        String error = "cannot read the object: " + e.getMessage();
+        assertTrue(error.length() > 1_000 && error.contains(name), error.length() + " characters");
+        assertEquals(error, com.daynight.persistence.ResultText.error(error), "stored whole (up to 2,000 characters)");
+    }
 }

@@ -113,4 +113,15 @@ class LocalImageStoreTest {
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[size]);
     }
+
+    @Test
+    void readsFilesLargerThanOneChunkWhole() throws IOException {
+        Path bucket = Files.createDirectories(bucketsDir.resolve("large").resolve("a")).getParent();
+        byte[] bytes = new byte[(3 << 20) + 12_345];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(bucket.resolve("a/b.jpg"), bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+        assertArrayEquals(bytes, new LocalImageStore(bucketsDir).read("large", "a/b.jpg"));
+        Files.write(bucket.resolve("empty.jpg"), new byte[0]);
+        assertEquals(0, new LocalImageStore(bucketsDir).read("large", "empty.jpg").length);
+    }
 }

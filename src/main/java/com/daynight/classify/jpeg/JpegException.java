@@ -13,7 +13,11 @@ public final class JpegException extends Exception {
         /** A JPEG variant this decoder does not read (arithmetic coding, 12-bit, lossless...). */
         UNSUPPORTED,
         /** Data this decoder cannot make sense of; a full decoder may still recover a picture. */
-        CORRUPT
+        CORRUPT,
+        /** More work than one picture may cost (too many scans): no decoder should try. */
+        TOO_COSTLY,
+        /** The decoding thread was interrupted (its time ran out, or the instance is stopping). */
+        INTERRUPTED
     }
 
     private final Kind kind;
@@ -26,6 +30,14 @@ public final class JpegException extends Exception {
     /** Whether a full decoder (ImageIO, libjpeg) might still succeed where this decoder gave up. */
     public boolean worthAFullDecode() {
         return kind == Kind.UNSUPPORTED || kind == Kind.CORRUPT;
+    }
+
+    static JpegException tooManyScans(int scans, int limit) {
+        return new JpegException(Kind.TOO_COSTLY, "too many scans: " + scans + " (limit " + limit + ")");
+    }
+
+    static JpegException interrupted() {
+        return new JpegException(Kind.INTERRUPTED, "decode interrupted");
     }
 
     static JpegException truncated() {

@@ -17,6 +17,7 @@ final class JpegParser {
     private int adobeTransform = -1;
     private boolean jfif;
     private Frame frame;
+    private int scans;
 
     private JpegParser(byte[] data, long maxPixels) {
         this.data = data;
@@ -104,6 +105,9 @@ final class JpegParser {
     private int scan(int start, int end) throws JpegException {
         if (frame == null) {
             throw JpegException.corrupt("scan before frame header");
+        }
+        if (++scans > JpegScans.MAX_SCANS) {
+            throw JpegException.tooManyScans(JpegScans.count(data), JpegScans.MAX_SCANS);
         }
         Segments.need(data, start, 1, end);
         int count = data[start] & 0xFF;

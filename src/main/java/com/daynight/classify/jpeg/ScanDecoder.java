@@ -75,6 +75,9 @@ final class ScanDecoder {
             }
             int mcuX = (int) (mcu % wide);
             int mcuY = (int) (mcu / wide);
+            if (mcuX == 0 && Thread.currentThread().isInterrupted()) {
+                throw JpegException.interrupted(); // the picture's time ran out, or the instance is stopping
+            }
             if (single) {
                 Component c = components[0];
                 block(reader, c, mcuY * c.planeWide + mcuX);
@@ -171,6 +174,9 @@ final class ScanDecoder {
         int pos = start;
         int untilRestart = restartInterval;
         for (int mcuY = 0; mcuY < high; mcuY++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw JpegException.interrupted(); // the picture's time ran out, or the instance is stopping
+            }
             for (int mcuX = 0; mcuX < wide; mcuX++) {
                 if (restartInterval > 0) {
                     if (untilRestart == 0) {

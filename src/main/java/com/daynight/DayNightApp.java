@@ -107,7 +107,7 @@ public final class DayNightApp implements ServletContextListener {
         BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
                 ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;
         SubmissionService submissions = new SubmissionService(
-                new QueueAdmission(dataSource, config.queueLimit(), auth.userQueueLimit()),
+                new QueueAdmission(dataSource, config.queueLimit(), userQueueLimit(auth)),
                 store::bucketNameProblem, bucketGate, new ServiceIdGenerator(), workers::wakeUp);
 
         context.addFilter("access-log", new AccessLogFilter())
@@ -142,6 +142,11 @@ public final class DayNightApp implements ServletContextListener {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         context.addFilter("lookup-rate-limit", new LookupRateLimitFilter(config.lookupRatePerMinute()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
+    }
+
+    /** Per principal with AUTH=google; with AUTH=none there is one user, whom QUEUE_LIMIT alone bounds. */
+    private static int userQueueLimit(AuthSettings auth) {
+        return auth.mode() == AuthSettings.Mode.GOOGLE ? auth.userQueueLimit() : Integer.MAX_VALUE;
     }
 
     private static DayNightClassifier loadModel(AppConfig config) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -26,6 +28,8 @@ public class QueueAdmission {
     static final String LOCK_NAME = "CONCAT('daynight-queue-', MD5(DATABASE()))";
 
     private final DataSource dataSource;
+    /** Fair, so submissions are admitted in the order they came. */
+    private final ReentrantLock localTurn = new ReentrantLock(true);
     private final int limit;
     private final int userLimit;
     private final int lockWaitSeconds;
@@ -64,6 +68,24 @@ public class QueueAdmission {
      * services are counted under the same lock: the whole queue's limit first, then the owner's.
      */
     public Outcome admit(String serviceId, String userName, String bucket, String owner) throws SQLException {
+        // One admission per instance at a time waits for the database's lock, the others here, without a pooled
+        // connection: a burst of submissions must not take every connection from the workers' heartbeats.
+        try {
+            if (!localTurn.tryLock(lockWaitSeconds, TimeUnit.SECONDS)) {
+                throw new SQLTransientException("the queue's lock was not granted within " + lockWaitSeconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientException("interrupted while waiting for the queue's lock", e);
+        }
+        try {
+            return LockConflicts.retrying(() -> admitOnce(serviceId, userName, bucket, owner));
+        } finally {
+            localTurn.unlock();
+        }
+    }
+
+    private Outcome admitOnce(String serviceId, String userName, String bucket, String owner) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             lock(c, lockWaitSeconds);
             try {

@@ -40,6 +40,10 @@ public class WorkQueue {
 
     /** Claims the oldest service that is queued, or started by an owner whose lease has run out. */
     public Optional<ServiceRecord> claimNext(String owner, Duration lease) throws SQLException {
+        return LockConflicts.retrying(() -> claimNextOnce(owner, lease));
+    }
+
+    private Optional<ServiceRecord> claimNextOnce(String owner, Duration lease) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -173,8 +177,15 @@ public class WorkQueue {
         void run(Connection c) throws SQLException;
     }
 
-    /** Runs {@code work} only while {@code owner} holds the claim, with the service row locked. */
+    /**
+     * Runs {@code work} only while {@code owner} holds the claim, with the service row locked; again, whole, when
+     * it lost a race for a lock (see LockConflicts).
+     */
     private boolean inOwnedTransaction(String id, String owner, Work work) throws SQLException {
+        return LockConflicts.retrying(() -> inOwnedTransactionOnce(id, owner, work));
+    }
+
+    private boolean inOwnedTransactionOnce(String id, String owner, Work work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement lock = c.prepareStatement(
@@ -201,6 +212,11 @@ public class WorkQueue {
      * are the values of its own placeholders, bound before the id and the owner.
      */
     private boolean updateOwned(String updateWithoutWhere, String id, String owner, String... leading)
+            throws SQLException {
+        return LockConflicts.retrying(() -> updateOwnedOnce(updateWithoutWhere, id, owner, leading));
+    }
+
+    private boolean updateOwnedOnce(String updateWithoutWhere, String id, String owner, String... leading)
             throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement update = c.prepareStatement(updateWithoutWhere

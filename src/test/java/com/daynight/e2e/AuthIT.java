@@ -93,10 +93,11 @@ class AuthIT {
                 List.of("x-goog-iap-jwt-assertion", tokens.idToken(ALICE)), // an ID token is no IAP assertion
                 List.of("Authorization", "Basic YWxpY2U6c2VjcmV0"));
         for (List<String> headers : refused) {
-            for (String path : List.of("/", "/services?userName=Ann", "/services/CAROL001", "/static/style.css",
-                    "/metrics")) {
+            for (String path : List.of("/", "/services?userName=Ann", "/services/CAROL001", "/static/style.css")) {
                 assertEquals(401, get(path, headers, "text/html").statusCode(), path + " with " + headers);
             }
+            // /metrics is not served on the application's port at all (MANAGEMENT_PORT), identity or not.
+            assertEquals(404, get("/metrics", headers, "text/html").statusCode(), "/metrics with " + headers);
         }
         HttpResponse<String> page = get("/services/CAROL001", List.of(), "text/html");
         assertTrue(page.body().contains("Sign in to DayNight"), page.body());

@@ -99,7 +99,7 @@ class PictureLimitsIT {
                 ServiceClient client = new ServiceClient(service);
                 id = client.submitForm("userName=Ann&bucket=slow");
                 awaitStatus(db, id, "started");
-                Thread.sleep(5_000); // a-first.jpg is done in milliseconds (its result waits in the batch); b-slow.jpg decodes
+                Thread.sleep(1_500); // a-first.jpg is done in milliseconds (its result waits in the batch); b-slow.jpg decodes
                 Duration stop = service.stop();
                 System.out.printf("SIGTERM mid-decode: the instance exited in %d ms%n", stop.toMillis());
                 assertTrue(stop.toMillis() < 2_000, "exited in " + stop.toMillis() + " ms");

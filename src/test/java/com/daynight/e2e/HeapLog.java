@@ -46,6 +46,19 @@ final class HeapLog {
         }
     }
 
+    /**
+     * The log once it holds {@code requestedFulls} requested full collections, or after 10 s as it is: the JVM
+     * writes a collection's line when the collection ends, which can be after jcmd has returned.
+     */
+    static List<Collection> readAwaiting(Path log, int requestedFulls) throws IOException, InterruptedException {
+        List<Collection> collections = read(log);
+        for (int i = 0; i < 40 && collections.stream().filter(Collection::isRequestedFull).count() < requestedFulls; i++) {
+            Thread.sleep(250);
+            collections = read(log);
+        }
+        return collections;
+    }
+
     static List<Collection> read(Path log) throws IOException {
         List<Collection> collections = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {

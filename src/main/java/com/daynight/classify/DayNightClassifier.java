@@ -74,19 +74,17 @@ public final class DayNightClassifier implements AutoCloseable {
         if (!features.hasNetwork()) {
             return model.predict(statistics.values());
         }
-        if (cascade.isPresent()) {
-            Prediction quick = cascade.get().quick().predict(statistics.values());
-            if (quick.confidence() >= cascade.get().confidence()) {
-                return quick;
-            }
-        }
-        return model.predict(features.withScene(statistics));
+        return quickAnswer(statistics.values()).orElseGet(() -> model.predict(features.withScene(statistics)));
     }
 
     /** Whether a picture with these statistics is decided without the network; for the benchmark's share. */
     public boolean decidedQuickly(double[] statistics) {
-        return !features.hasNetwork() || cascade.isPresent()
-                && cascade.get().quick().predict(statistics).confidence() >= cascade.get().confidence();
+        return !features.hasNetwork() || quickAnswer(statistics).isPresent();
+    }
+
+    /** The cascade's quick model's answer, when there is a cascade and it is sure enough. */
+    private Optional<Prediction> quickAnswer(double[] statistics) {
+        return cascade.map(c -> c.quick().predict(statistics)).filter(p -> p.confidence() >= cascade.get().confidence());
     }
 
     /** The model alone, on features already extracted; for the benchmark that times the stages apart. */

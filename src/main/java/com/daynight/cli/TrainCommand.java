@@ -79,9 +79,10 @@ final class TrainCommand {
             }
             examples.addAll(part.examples());
         }
-        if (!corrections.unmatched(trainingImages).isEmpty()) {
+        List<LabelCorrections.Correction> unmatched = corrections.unmatched(trainingImages);
+        if (!unmatched.isEmpty()) {
             throw new IllegalArgumentException("label corrections that name no training picture: "
-                    + corrections.unmatched(trainingImages).stream().map(LabelCorrections.Correction::path).toList());
+                    + unmatched.stream().map(LabelCorrections.Correction::path).toList());
         }
         TrainingSet training = new TrainingSet(List.copyOf(examples), List.of());
         out.printf("training on %d pictures (day %d, night %d), %d features each%n", training.examples().size(),

@@ -35,8 +35,23 @@ final class HeapLog {
         return List.of("-Xmx" + maxHeap, "-Xlog:gc:file=" + log.toAbsolutePath() + ":timemillis");
     }
 
-    /** Asks the JVM of {@code pid} for a full collection (jcmd GC.run), and waits for it. */
-    static void collect(long pid) throws IOException, InterruptedException {
+    /**
+     * Asks the JVM of {@code pid} for a full collection (jcmd GC.run) and waits until its line is in {@code log}.
+     * G1 skips a requested full collection while a JNI critical section holds the GC locker (the zip and image
+     * code take it), and jcmd still succeeds; so a collection missing from the log is asked for again, up to 5 times.
+     */
+    static void collect(long pid, Path log) throws IOException, InterruptedException {
+        long before = requestedFulls(read(log));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            runJcmdGc(pid);
+            if (requestedFulls(readAwaiting(log, before + 1)) > before) {
+                return;
+            }
+        }
+        throw new IllegalStateException("5 requested full collections never reached " + log);
+    }
+
+    private static void runJcmdGc(long pid) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
                 .redirectErrorStream(true).start();
@@ -46,13 +61,17 @@ final class HeapLog {
         }
     }
 
+    private static long requestedFulls(List<Collection> collections) {
+        return collections.stream().filter(Collection::isRequestedFull).count();
+    }
+
     /**
      * The log once it holds {@code requestedFulls} requested full collections, or after 10 s as it is: the JVM
      * writes a collection's line when the collection ends, which can be after jcmd has returned.
      */
-    static List<Collection> readAwaiting(Path log, int requestedFulls) throws IOException, InterruptedException {
+    static List<Collection> readAwaiting(Path log, long requestedFulls) throws IOException, InterruptedException {
         List<Collection> collections = read(log);
-        for (int i = 0; i < 40 && collections.stream().filter(Collection::isRequestedFull).count() < requestedFulls; i++) {
+        for (int i = 0; i < 40 && requestedFulls(collections) < requestedFulls; i++) {
             Thread.sleep(250);
             collections = read(log);
         }

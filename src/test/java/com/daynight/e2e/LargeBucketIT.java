@@ -64,13 +64,13 @@ class LargeBucketIT {
                     sample = new Sample(System.nanoTime(), pages, row.done(), row.total(), row.status());
                     samples.add(sample);
                     if (row.done() >= nextCollectionAt && row.done() < OBJECTS) {
-                        HeapLog.collect(service.pid());
+                        HeapLog.collect(service.pid(), gcLog);
                         requestedCollections++;
                         nextCollectionAt += OBJECTS / 5;
                     }
                     assertTrue(System.nanoTime() - started < Duration.ofMinutes(15).toNanos(), "too slow: " + sample);
                 } while (!sample.status().isDone());
-                HeapLog.collect(service.pid());
+                HeapLog.collect(service.pid(), gcLog);
                 long finishedNanos = sample.atNanos();
 
                 assertEquals(ServiceStatus.FINISHED, sample.status(), service.log());

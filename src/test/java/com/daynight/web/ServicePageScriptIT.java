@@ -69,7 +69,7 @@ class ServicePageScriptIT {
     /** The stand-in database holds {@code results} of a running service of 10 images. */
     private void holds(List<ImageResult> results) throws SQLException {
         ServiceRecord record = new ServiceRecord(ID, "Ann", "photos", AT, AT, ServiceStatus.STARTED, null, null,
-                results.size(), 10);
+                results.size(), 10L);
         when(server.services.find(eq(ID), any())).thenReturn(Optional.of(record));
         when(server.services.findWithCounts(eq(ID), any())).thenReturn(Optional.of(new ServiceWithCounts(record,
                 new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error")))));

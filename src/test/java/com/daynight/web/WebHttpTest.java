@@ -192,11 +192,12 @@ class WebHttpTest {
 
     static final Instant REQUESTED = Instant.parse("2026-11-24T10:15:03.250Z");
 
-    static ServiceRecord service(ServiceStatus status, int done, Integer total) {
+    static ServiceRecord service(ServiceStatus status, long done, Integer total) {
         Instant started = status == ServiceStatus.QUEUED ? null : REQUESTED.plusSeconds(2);
         Instant ended = status.isDone() ? REQUESTED.plusSeconds(9) : null;
         return new ServiceRecord(ID, "Ann <b>", "holiday-photos", REQUESTED, started, status, ended,
-                status == ServiceStatus.FAILED ? "bucket holiday-photos does not exist" : null, done, total);
+                status == ServiceStatus.FAILED ? "bucket holiday-photos does not exist" : null, done,
+                total == null ? null : total.longValue());
     }
 
     static final List<ImageResult> RESULTS = List.of(

@@ -58,7 +58,7 @@ class ServiceJsonStreamTest {
                 sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), Label.DAY, 0.9));
             }
             throw new SQLException("connection lost");
-        }).when(server.results).forEach(eq(ID), eq(0), any());
+        }).when(server.results).forEach(eq(ID), eq(0L), any());
     }
 
     private HttpResponse<String> getJson() throws Exception {

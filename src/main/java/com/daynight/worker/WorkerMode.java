@@ -139,6 +139,8 @@ public final class WorkerMode {
         if (health != null) {
             health.close();
         }
-        log.info("DayNight worker stopped");
+        if (workers != null) { // a start that failed says so in its one line, and nothing more
+            log.info("DayNight worker stopped");
+        }
     }
 }

@@ -21,10 +21,11 @@ RUN mvn -B -q -Pcontainer package -DskipTests
 # A Java runtime of the modules the service uses, 55 MB where Debian's JRE package and its dependencies take
 # 356 MB. All of Java SE (jdeps finds java.desktop, java.sql, java.naming, java.management, java.net.http, ...
 # in the libraries; the whole of SE costs a few MB more and leaves no rare path without its module), plus the
-# JDK modules the libraries reach: sun.misc.Unsafe, JVM metrics, the TLS curves and charsets. jlink copies
+# JDK modules the libraries reach: sun.misc.Unsafe, JVM metrics, the TLS curves and charsets; and the JDK's small
+# HTTP server, worker mode's health routes (worker/HealthEndpoint). jlink copies
 # the JDK's own CA certificates (java.base's) into the runtime. Only Java debug attributes are stripped: native
 # stripping needs binutils, and Debian's libraries come stripped already.
-RUN jlink --add-modules java.se,jdk.unsupported,jdk.management,jdk.jfr,jdk.xml.dom,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.charsets,jdk.naming.dns,jdk.zipfs \
+RUN jlink --add-modules java.se,jdk.httpserver,jdk.unsupported,jdk.management,jdk.jfr,jdk.xml.dom,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.charsets,jdk.naming.dns,jdk.zipfs \
       --strip-java-debug-attributes --no-man-pages --no-header-files --compress=2 --output /opt/java \
  && /opt/java/bin/java -version
 

@@ -102,7 +102,7 @@ public final class DayNightApp implements ServletContextListener {
         metrics.watch(services);
         ImageStore store = ImageStores.create(config);
         workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
-                instanceName(), config.workers(), config.lease(), metrics, config.pictureLimits());
+                instanceName(""), config.workers(), config.lease(), metrics, config.pictureLimits());
         // AUTH=none: one person on their own machine, every bucket; AUTH=google: BUCKET_RULES, then a readable bucket.
         BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
                 ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;
@@ -149,7 +149,8 @@ public final class DayNightApp implements ServletContextListener {
         return auth.mode() == AuthSettings.Mode.GOOGLE ? auth.userQueueLimit() : Integer.MAX_VALUE;
     }
 
-    private static DayNightClassifier loadModel(AppConfig config) {
+    /** The bundled model or MODEL's; also worker mode's (worker/WorkerMode). */
+    public static DayNightClassifier loadModel(AppConfig config) {
         try {
             return config.modelPath() == null
                     ? DayNightClassifier.loadBundled()
@@ -170,8 +171,11 @@ public final class DayNightApp implements ServletContextListener {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /** Names this instance's claims in the database: host, process and a random part for restarts. */
-    private static String instanceName() {
+    /**
+     * Names this instance's claims in the database (ClaimedBy, at most 100 characters): {@code label} (worker
+     * mode's Cloud Run task, or empty), host, process and a random part for restarts.
+     */
+    public static String instanceName(String label) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -179,7 +183,10 @@ public final class DayNightApp implements ServletContextListener {
             host = "unknown-host";
         }
         String pid = Long.toString(ManagementFactory.getRuntimeMXBean().getPid());
-        return host + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String unique = "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = label.isEmpty() ? "" : label + "/";
+        int room = Math.max(1, 100 - prefix.length() - unique.length());
+        return prefix + (host.length() > room ? host.substring(0, room) : host) + unique;
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line: {@code train}, {@code evaluate} and {@code classify} (see CONTRACT.md), and {@code bench}.
+ * The command line: {@code train}, {@code evaluate} and {@code classify} (see CONTRACT.md), {@code bench}, and
+ * {@code worker} (worker mode, see worker/WorkerMode).
  * Exit codes: 0 done, 1 failed while working, 2 wrong command line.
  */
 public final class Cli {
@@ -22,6 +23,7 @@ public final class Cli {
             "       java -jar daynight.jar evaluate --data DIR [--data DIR ...] [--hold-out DIR] [--model FILE]",
             "       java -jar daynight.jar classify [--model FILE] PATH...",
             "       java -jar daynight.jar bench [--datasets DIR] [--work DIR] [--model FILE]",
+            "       java -jar daynight.jar worker [--wait]   (the worker side alone, on DB_URL's queue)",
             "Each data DIR holds day/ and night/ with JPEG files. Without --model the bundled model is used.",
             "--hold-out DIR: the stratified part of DIR set aside by a fixed seed (see weka-models/MODEL_CARD.md);",
             "train keeps it out of training and model selection and scores on it, evaluate scores on it.");
@@ -44,12 +46,16 @@ public final class Cli {
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "classify" -> ClassifyCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
+                case "worker" -> WorkerCommand.run(rest, System.getenv());
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return FAILED;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Every setting of the webapp, read once at start from the environment (see docs/contract.md). Nothing else
@@ -16,6 +17,8 @@ public record AppConfig(
         String dbUser,
         String dbPassword,
         boolean dbRequired,
+        // DB_POOL_SIZE: empty means the mode's own default (Database.open for the server, worker mode's small one)
+        OptionalInt dbPoolSize,
         StorageKind storage,
         Path bucketsDir,
         String storageEmulatorHost,
@@ -53,6 +56,7 @@ public record AppConfig(
                 blankToNull(env.get("DB_USER")),
                 env.get("DB_PASSWORD"),
                 dbRequired,
+                dbPoolSize(env),
                 storageKind(env.getOrDefault("STORAGE", "local")),
                 Path.of(env.getOrDefault("BUCKETS_DIR", "./buckets")),
                 blankToNull(env.get("STORAGE_EMULATOR_HOST")),
@@ -69,6 +73,18 @@ public record AppConfig(
                         AuthSettings.DEFAULT_USER_QUEUE_LIMIT, 1, 10_000_000)),
                 // --- issue 13, limits per picture ---
                 pictureLimits(env));
+    }
+
+    /**
+     * Connections one instance may hold at most. The upper bound keeps a typo from exhausting a database's
+     * max_connections on its own; two is the least that lets the heartbeat run beside a worker's statement.
+     */
+    public static final int MIN_DB_POOL_SIZE = 2;
+    public static final int MAX_DB_POOL_SIZE = 500;
+
+    private static OptionalInt dbPoolSize(Map<String, String> env) {
+        return blankToNull(env.get("DB_POOL_SIZE")) == null ? OptionalInt.empty()
+                : OptionalInt.of(intSetting(env, "DB_POOL_SIZE", 0, MIN_DB_POOL_SIZE, MAX_DB_POOL_SIZE));
     }
 
     // ---- Issue 13, limits per picture: MAX_OBJECT_BYTES, MAX_BYTES_IN_FLIGHT, PICTURE_TIMEOUT_SECONDS ----

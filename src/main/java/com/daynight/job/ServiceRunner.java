@@ -46,7 +46,7 @@ final class ServiceRunner {
     Outcome run(ServiceRecord service, Claim claim) throws SQLException {
         String id = service.serviceId();
         try {
-            int total = countJpegs(service.bucket());
+            long total = countJpegs(service.bucket());
             if (!queue.setTotal(id, owner, total)) {
                 return Outcome.LOST;
             }
@@ -71,8 +71,8 @@ final class ServiceRunner {
     }
 
     /** A first pass over the listing gives the total for progress; it costs one request per 1,000 objects. */
-    private int countJpegs(String bucket) {
-        int count = 0;
+    private long countJpegs(String bucket) {
+        long count = 0;
         for (ImageObject ignored : store.listJpegs(bucket)) {
             count++;
         }
@@ -104,7 +104,7 @@ final class ServiceRunner {
 
     /** Passes over the images an earlier owner already classified, checking the listing still agrees. */
     private static void skipDone(Iterator<ImageObject> images, ResumePoint resume) {
-        for (int seq = 0; seq < resume.done(); seq++) {
+        for (long seq = 0; seq < resume.done(); seq++) {
             if (!images.hasNext()) {
                 throw new ResumeMismatch(); // the bucket lost objects since the last attempt
             }
@@ -119,10 +119,10 @@ final class ServiceRunner {
     private final class Batch {
         private final List<ImageResult> pending = new ArrayList<>();
         private final String id;
-        private int nextSeq;
+        private long nextSeq;
         private long lastFlush = System.nanoTime();
 
-        Batch(String id, int nextSeq) {
+        Batch(String id, long nextSeq) {
             this.id = id;
             this.nextSeq = nextSeq;
         }

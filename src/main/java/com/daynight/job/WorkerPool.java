@@ -58,6 +58,10 @@ public final class WorkerPool implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workArrived = lock.newCondition();
     private volatile boolean stopping;
+    /** Claimers claiming or working right now; with untilNoWorkLeft, none busy and nothing found ends them. */
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean untilNoWorkLeft;
+    private volatile boolean noWorkLeft;
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
                       int workerCount, Duration lease) {
@@ -106,19 +110,48 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Worker mode ({@code java -jar daynight.jar worker}): as {@link #start()}, but the claimers end once a claim
+     * finds nothing while none of them is claiming or working; {@link #awaitClaimers()} returns then. A claimer
+     * that finds nothing while another still works keeps polling, so work submitted meanwhile is taken too.
+     */
+    public void startUntilNoWorkLeft() {
+        untilNoWorkLeft = true;
+        start();
+    }
+
+    /** Waits for the claimers to end: after {@link #startUntilNoWorkLeft()} when nothing is left, else at stop. */
+    public void awaitClaimers() throws InterruptedException {
+        for (Thread claimer : claimers) {
+            if (claimer != null) {
+                claimer.join();
+            }
+        }
+    }
+
     private void workLoop(ServiceRunner runner) {
-        while (!stopping) {
+        while (!stopping && !noWorkLeft) {
+            busy.incrementAndGet();
+            boolean foundNothing = false;
             try {
                 Optional<ServiceRecord> next = queue.claimNext(owner, lease);
+                foundNothing = next.isEmpty();
                 if (next.isPresent()) {
                     runClaimed(runner, next.get());
-                } else {
-                    idle(POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS / 4));
                 }
             } catch (SQLException | RuntimeException e) {
                 // The claim, if any, is kept until its lease runs out; then any instance resumes the service.
                 log.warn("worker error, retrying in {} ms: {}", ERROR_BACKOFF_MILLIS, e.toString());
+                busy.decrementAndGet();
                 idle(ERROR_BACKOFF_MILLIS);
+                continue;
+            }
+            if (busy.decrementAndGet() == 0 && foundNothing && untilNoWorkLeft) {
+                noWorkLeft = true;
+                log.info("no claimable work left");
+                wakeUp();
+            } else if (foundNothing) {
+                idle(POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS / 4));
             }
         }
     }
@@ -160,7 +193,7 @@ public final class WorkerPool implements AutoCloseable {
     private void idle(long millis) {
         lock.lock();
         try {
-            if (!stopping) {
+            if (!stopping && !noWorkLeft) {
                 workArrived.await(millis, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {

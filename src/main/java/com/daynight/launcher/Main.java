@@ -14,11 +14,12 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * Entry point of the runnable jar. The jar holds embedded Tomcat, this launcher and the standard WAR:
  * {@code java -jar daynight.jar} serves that WAR; {@code train}, {@code evaluate} and {@code classify}
  * run the command line from the same WAR's classes, so the jar and the WAR never drift apart;
- * {@code health} asks a running service whether it is ready.
+ * {@code worker} runs the worker side alone (worker/WorkerMode); {@code health} asks a running service whether it
+ * is ready.
  */
 public final class Main {
 
-    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench");
+    private static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench", "worker");
 
     private Main() {
     }
@@ -31,7 +32,7 @@ public final class Main {
             System.exit(runCommand(args));
         }
         if (args.length > 0) {
-            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify|bench ...|health]");
+            System.err.println("usage: java -jar daynight.jar [train|evaluate|classify|bench ...|worker [--wait]|health]");
             System.err.println("       with no arguments it runs the service on $PORT (default 8080)");
             System.exit(2);
         }
@@ -105,7 +106,7 @@ public final class Main {
      * (AUTH=none, the default) whoever reaches the port could read what the service can, so by default
      * only this machine reaches it. The webapp checks AUTH itself (AppConfig); this only picks the socket.
      */
-    static String bindAddress(String bindAddress, String auth) {
+    public static String bindAddress(String bindAddress, String auth) {
         if (bindAddress != null && !bindAddress.isBlank()) {
             return bindAddress.trim();
         }
@@ -113,7 +114,7 @@ public final class Main {
     }
 
     /** PORT, default 8080; 0 picks a free port. */
-    static int port(String value) {
+    public static int port(String value) {
         if (value == null || value.isBlank()) {
             return 8080;
         }

@@ -25,7 +25,13 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
+    /** The server's database: at most DB_POOL_SIZE connections, else {@link #serverPoolSize(int)}. */
     public static Database open(AppConfig config) {
+        return open(config, serverPoolSize(config.workers()));
+    }
+
+    /** As {@link #open(AppConfig)}, with {@code defaultPoolSize} connections at most when DB_POOL_SIZE is unset. */
+    public static Database open(AppConfig config, int defaultPoolSize) {
         EmbeddedMariaDb embedded = config.dbUrl() == null ? EmbeddedMariaDb.start(config.dataDir()) : null;
         String url = embedded != null ? embedded.jdbcUrl() : config.dbUrl();
         String user = embedded != null ? embedded.appUser() : config.dbUser();
@@ -33,6 +39,7 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = null;
         try {
             HikariConfig hikari = poolConfig(url, user, password, config.workers());
+            hikari.setMaximumPoolSize(config.dbPoolSize().orElse(defaultPoolSize));
             pool = embedded != null ? new HikariDataSource(hikari) : FirstConnection.open(hikari);
             migrate(pool);
             return new Database(embedded, pool);
@@ -57,8 +64,7 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(url);
         hikari.setUsername(user);
         hikari.setPassword(password);
-        // Workers, the heartbeat and web requests share the pool; a small pool is plenty for short statements.
-        hikari.setMaximumPoolSize(Math.max(10, workers * 2 + 4));
+        hikari.setMaximumPoolSize(serverPoolSize(workers));
         // Fail fast during an outage, so a submission gets a 503 quickly instead of hanging.
         hikari.setConnectionTimeout(5_000);
         hikari.setValidationTimeout(2_000);
@@ -70,6 +76,15 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("connectTimeout", "5000");
         hikari.addDataSourceProperty("socketTimeout", "60000");
         return hikari;
+    }
+
+    /**
+     * Workers, the heartbeat and web requests share the pool; a small pool is plenty for short statements.
+     * Each service's claimer holds at most one connection at a time, whatever WORKERS is: the classifying threads
+     * never touch the database (see docs/deploy-gcp.md for the arithmetic against a database's max_connections).
+     */
+    public static int serverPoolSize(int workers) {
+        return Math.max(10, workers * 2 + 4);
     }
 
     static void migrate(DataSource dataSource) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service_results table: one row per image of a service, numbered 0 .. n-1 in the bucket's listing order
- * with no gap (they are written in order, a batch per transaction). Writes happen only inside the work queue's
+ * with no gap (they are written in order, a batch per transaction). Seq is a BIGINT (db/V6): more than 2^31
+ * results fit. Writes happen only inside the work queue's
  * owned transactions ({@link WorkQueue}); reads serve the pages and the results document.
  */
 public class ResultsTable {
@@ -42,7 +43,7 @@ public class ResultsTable {
      * a bucket of many thousand images never sits in memory, and a slow reader of the answer never holds a
      * connection for long.
      */
-    public void forEach(String serviceId, int from, Consumer<ImageResult> sink) throws SQLException {
+    public void forEach(String serviceId, long from, Consumer<ImageResult> sink) throws SQLException {
         forEach(afterSeq -> {
             try (Connection c = dataSource.getConnection()) {
                 return page(c, serviceId, afterSeq, PAGE_SIZE);
@@ -80,7 +81,7 @@ public class ResultsTable {
     /** The last result recorded: its index and image, or empty when none is. */
     static Optional<Row> last(Connection c, String serviceId) throws SQLException {
         return Rows.selectAll(c, SELECT_RESULTS + " ORDER BY Seq DESC LIMIT 1",
-                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId).stream().findFirst();
+                rs -> new Row(rs.getLong("Seq"), toResult(rs)), serviceId).stream().findFirst();
     }
 
     /**
@@ -90,9 +91,9 @@ public class ResultsTable {
      * again is stored as an error entry under a short ASCII form of its name: one odd name costs that entry,
      * never the service, and is never mistaken for an interruption.
      */
-    static void append(Connection c, String serviceId, int firstSeq, List<ImageResult> results) throws SQLException {
+    static void append(Connection c, String serviceId, long firstSeq, List<ImageResult> results) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
-            int seq = firstSeq;
+            long seq = firstSeq;
             for (ImageResult r : results) {
                 bind(insert, serviceId, seq++, r);
                 insert.addBatch();
@@ -112,10 +113,10 @@ public class ResultsTable {
             + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
             + " Confidence = VALUES(Confidence), Error = VALUES(Error)";
 
-    private static void appendOneByOne(Connection c, String serviceId, int firstSeq, List<ImageResult> results)
+    private static void appendOneByOne(Connection c, String serviceId, long firstSeq, List<ImageResult> results)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
-            int seq = firstSeq;
+            long seq = firstSeq;
             for (ImageResult r : results) {
                 try {
                     bind(insert, serviceId, seq, r);
@@ -135,9 +136,9 @@ public class ResultsTable {
         }
     }
 
-    private static void bind(PreparedStatement insert, String serviceId, int seq, ImageResult r) throws SQLException {
+    private static void bind(PreparedStatement insert, String serviceId, long seq, ImageResult r) throws SQLException {
         insert.setString(1, serviceId);
-        insert.setInt(2, seq);
+        insert.setLong(2, seq);
         insert.setString(3, ResultText.image(r.image()));
         insert.setString(4, r.result());
         if (r instanceof ImageResult.Classified classified) {
@@ -154,16 +155,16 @@ public class ResultsTable {
     }
 
     /** One result with its place in the listing. */
-    record Row(int seq, ImageResult result) {
+    record Row(long seq, ImageResult result) {
     }
 
     /** Reads the page after a sequence number. */
     private interface Pages {
-        List<Row> after(int seq) throws SQLException;
+        List<Row> after(long seq) throws SQLException;
     }
 
-    private static void forEach(Pages pages, int from, Consumer<ImageResult> sink) throws SQLException {
-        int afterSeq = from - 1;
+    private static void forEach(Pages pages, long from, Consumer<ImageResult> sink) throws SQLException {
+        long afterSeq = from - 1;
         List<Row> page;
         do {
             page = pages.after(afterSeq);
@@ -175,9 +176,9 @@ public class ResultsTable {
     }
 
     /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
-    private static List<Row> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
+    private static List<Row> page(Connection c, String serviceId, long afterSeq, int limit) throws SQLException {
         return Rows.selectAll(c, SELECT_RESULTS + " AND Seq > ? ORDER BY Seq LIMIT ?",
-                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId, afterSeq, limit);
+                rs -> new Row(rs.getLong("Seq"), toResult(rs)), serviceId, afterSeq, limit);
     }
 
     /** One row, read by column name: Result is "day", "night" or "error" (ImageResult.ERROR). */

@@ -110,7 +110,7 @@ public class ServicesTable {
         try (Connection c = dataSource.getConnection()) {
             return Rows.selectAll(c, SELECT_SERVICE_WITH_COUNTS + " AND " + Viewer.CONDITION,
                     rs -> new ServiceWithCounts(toRecord(rs),
-                    new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"))),
+                    new ResultCounts(rs.getLong("Days"), rs.getLong("Nights"), rs.getLong("Errors"))),
                     serviceId, serviceId, viewer.seesAll(), viewer.principal()).stream().findFirst();
         }
     }
@@ -161,8 +161,8 @@ public class ServicesTable {
                 ServiceStatus.fromDb(rs.getString("Status")),
                 instant(rs, "ServiceEndTime"),
                 rs.getString("Error"),
-                rs.getInt("ImagesDone"),
-                total == null ? null : total.intValue());
+                rs.getLong("ImagesDone"),
+                total == null ? null : total.longValue());
     }
 
     /** The columns hold UTC wall-clock times taken by the database with UTC_TIMESTAMP(3). */

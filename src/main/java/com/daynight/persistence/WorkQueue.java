@@ -118,7 +118,7 @@ public class WorkQueue {
                 id, owner, ResultText.bounded(problem, 1000));
     }
 
-    public boolean setTotal(String id, String owner, int total) throws SQLException {
+    public boolean setTotal(String id, String owner, long total) throws SQLException {
         return updateOwned("UPDATE services SET ImagesTotal = " + total, id, owner);
     }
 
@@ -142,7 +142,7 @@ public class WorkQueue {
     }
 
     /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
-    public boolean appendResults(String id, String owner, int firstSeq, List<ImageResult> results) throws SQLException {
+    public boolean appendResults(String id, String owner, long firstSeq, List<ImageResult> results) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
             ResultsTable.append(c, id, firstSeq, results);
             Rows.update(c, "UPDATE services SET HeartbeatAt = UTC_TIMESTAMP(3) WHERE ServiceID = ?", id);
@@ -236,7 +236,7 @@ public class WorkQueue {
     }
 
     /** How far a service got before: {@code done} results kept, the last for {@code lastImage}. */
-    public record ResumePoint(int done, String lastImage) {
+    public record ResumePoint(long done, String lastImage) {
         static final ResumePoint START = new ResumePoint(0, null);
 
         /** Whether the last result kept is for the object named {@code name}, as it was stored (ResultText). */

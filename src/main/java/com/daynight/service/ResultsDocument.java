@@ -66,7 +66,7 @@ public final class ResultsDocument {
      * As {@link #write(ServiceRecord, boolean, Writer, ResultSource)}, for the results from index {@code from}
      * on; unless that is 0, {@value #RESULTS_FROM} says so, so that a part is never taken for the whole.
      */
-    public static <E extends Exception> void write(ServiceRecord service, boolean withStatus, int from, Writer out,
+    public static <E extends Exception> void write(ServiceRecord service, boolean withStatus, long from, Writer out,
             ResultSource<E> results) throws E {
         try {
             JsonGenerator json = JSON.createGenerator(out);
@@ -89,7 +89,7 @@ public final class ResultsDocument {
      * The document stored when the whole of it is too big for one row: every field but Results, and instead
      * where the results are kept and how many there are. GET /services/{id} still answers the whole document.
      */
-    public static String withResultsKeptIn(ServiceRecord service, String storedIn, int resultsCount) {
+    public static String withResultsKeptIn(ServiceRecord service, String storedIn, long resultsCount) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             writeHeader(json, service, false);

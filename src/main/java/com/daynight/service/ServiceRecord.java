@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One row of the services table with its progress; times are UTC instants, null until they happen.
- * {@code total} is null until the bucket has been listed.
+ * {@code total} is null until the bucket has been listed. Counts are longs: a bucket may hold more than
+ * 2^31 objects (db/V6__bigint_counters.sql).
  */
 public record ServiceRecord(
         String serviceId,
@@ -15,6 +16,6 @@ public record ServiceRecord(
         ServiceStatus status,
         Instant endTime,
         String error,
-        int done,
-        Integer total) {
+        long done,
+        Long total) {
 }

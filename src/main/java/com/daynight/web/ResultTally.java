@@ -25,19 +25,19 @@ public final class ResultTally {
         return rows;
     }
 
-    public int getDay() {
+    public long getDay() {
         return counts.day();
     }
 
-    public int getNight() {
+    public long getNight() {
         return counts.night();
     }
 
-    public int getErrors() {
+    public long getErrors() {
         return counts.errors();
     }
 
-    public int getTotal() {
+    public long getTotal() {
         return counts.total();
     }
 
@@ -45,8 +45,8 @@ public final class ResultTally {
      * How many results the filter keeps, shown or not. The rows were read after the counts, so a running
      * service may have added some since: never fewer than the rows shown.
      */
-    public int getMatching() {
-        int counted = switch (filter) {
+    public long getMatching() {
+        long counted = switch (filter) {
             case ALL -> counts.total();
             case DAY -> counts.day();
             case NIGHT -> counts.night();

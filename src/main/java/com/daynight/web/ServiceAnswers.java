@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** GET /services/{id}: one service as a page, as the JSON results document, or as CSV. */
@@ -26,9 +26,10 @@ final class ServiceAnswers {
 
     /** The JSON answer's parameter that asks for the results from an index on, as a page following a service does. */
     static final String FROM = "from";
-    static final int MAX_FROM = 999_999_999;
-    /** MAX_FROM is all nines: any whole number of at most this many digits is in range (and fits an int). */
-    private static final int MAX_FROM_DIGITS = Integer.toString(MAX_FROM).length();
+    /** Results are numbered with longs (db/V6): an index past 2^31 is a real place in a very large service. */
+    static final long MAX_FROM = 999_999_999_999_999L;
+    /** MAX_FROM is all nines: any whole number of at most this many digits is in range (and fits a long). */
+    private static final int MAX_FROM_DIGITS = Long.toString(MAX_FROM).length();
 
     private static final Set<ResponseFormat> EVERY_FORMAT = EnumSet.allOf(ResponseFormat.class);
 
@@ -63,7 +64,7 @@ final class ServiceAnswers {
             return;
         }
         ServiceRecord service = found.get();
-        OptionalInt from = format == ResponseFormat.JSON ? resultsFrom(req.getParameter(FROM)) : OptionalInt.of(0);
+        OptionalLong from = format == ResponseFormat.JSON ? resultsFrom(req.getParameter(FROM)) : OptionalLong.of(0);
         if (from.isEmpty()) {
             Replies.problem(req, resp, format, Problem.invalid(FROM, FROM
                     + ": the index of the first result wanted (0 for the first), a whole number from 0 to "
@@ -71,7 +72,7 @@ final class ServiceAnswers {
             return;
         }
         switch (format) {
-            case JSON -> json(resp, service, from.getAsInt());
+            case JSON -> json(resp, service, from.getAsLong());
             case CSV -> csv(resp, service);
             default -> page(req, resp, counted.orElseThrow());
         }
@@ -87,22 +88,22 @@ final class ServiceAnswers {
      * only a pointer there). The first page is read before the first byte goes out, so a database failure
      * still becomes a 503; one later on cuts the answer short, unfinished, rather than pass for the whole.
      */
-    private void json(HttpServletResponse resp, ServiceRecord service, int from) throws IOException, SQLException {
+    private void json(HttpServletResponse resp, ServiceRecord service, long from) throws IOException, SQLException {
         resp.setContentType("application/json;charset=UTF-8");
         ResultsDocument.write(service, true, from, resp.getWriter(),
                 sink -> results.forEach(service.serviceId(), from, sink));
     }
 
     /** The {@value #FROM} parameter: absent is 0; anything but a whole number in range is empty. */
-    static OptionalInt resultsFrom(String value) {
+    static OptionalLong resultsFrom(String value) {
         if (value == null) {
-            return OptionalInt.of(0);
+            return OptionalLong.of(0);
         }
         if (value.isEmpty() || value.length() > MAX_FROM_DIGITS
                 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return OptionalInt.empty();
+            return OptionalLong.empty();
         }
-        return OptionalInt.of(Integer.parseInt(value));
+        return OptionalLong.of(Long.parseLong(value));
     }
 
     /** Streamed row by row: a bucket of many thousand images never sits in memory for its CSV. */

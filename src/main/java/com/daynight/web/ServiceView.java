@@ -50,13 +50,13 @@ public final class ServiceView {
     }
 
     /** Null while the bucket is still being listed. */
-    public Integer getTotal() {
+    public Long getTotal() {
         return service.total() == null ? null : Math.max(service.total(), service.done());
     }
 
     /** "n of m", or just "n" while the bucket is still being listed and m is unknown. */
     public String getProgress() {
-        return getTotal() == null ? Integer.toString(service.done()) : service.done() + " of " + getTotal();
+        return getTotal() == null ? Long.toString(service.done()) : service.done() + " of " + getTotal();
     }
 
     /**
@@ -64,7 +64,7 @@ public final class ServiceView {
      * bucket is complete; a service that failed before listing its bucket did nothing.
      */
     public Integer getPercent() {
-        Integer total = getTotal();
+        Long total = getTotal();
         if (total == null) {
             return switch (service.status()) {
                 case FINISHED -> 100;

@@ -182,4 +182,25 @@ class AppConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> AppConfig.fromEnvironment(env));
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
     }
+
+    @Test
+    void dbPoolSizeIsUnsetByDefaultSoEachModeUsesItsOwn() {
+        assertTrue(AppConfig.fromEnvironment(Map.of()).dbPoolSize().isEmpty());
+        assertTrue(AppConfig.fromEnvironment(Map.of("DB_POOL_SIZE", " ")).dbPoolSize().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 2", "3, 3", " 40 , 40", "500, 500"})
+    void dbPoolSizeWithinItsBounds(String raw, int expected) {
+        assertEquals(expected, AppConfig.fromEnvironment(Map.of("DB_POOL_SIZE", raw)).dbPoolSize().getAsInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "501", "-3", "many", "2.5"})
+    void dbPoolSizeOutsideItsBoundsStopsTheStartNamingTheSetting(String raw) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.fromEnvironment(Map.of("DB_POOL_SIZE", raw)));
+        assertTrue(e.getMessage().startsWith("DB_POOL_SIZE must be"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(raw), e.getMessage());
+    }
 }

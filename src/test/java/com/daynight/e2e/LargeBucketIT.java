@@ -36,7 +36,7 @@ class LargeBucketIT {
     Path work;
 
     /** What the test saw at one moment: listing pages served so far, then the service's row. */
-    private record Sample(long atNanos, int pagesServed, int done, Integer total, ServiceStatus status) {
+    private record Sample(long atNanos, int pagesServed, long done, Long total, ServiceStatus status) {
     }
 
     @Test

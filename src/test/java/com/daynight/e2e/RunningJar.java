@@ -42,9 +42,30 @@ public final class RunningJar implements AutoCloseable {
 
     /** Starts the service with these JVM options (a heap limit, say) and waits until /readyz answers 200. */
     public static RunningJar start(String name, Map<String, String> env, List<String> jvmOptions) throws Exception {
+        return start(name, env, jvmOptions, new String[0]);
+    }
+
+    /** Worker mode ({@code worker} and these arguments), started as above: its /readyz answers as the server's. */
+    public static RunningJar startWorker(String name, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("worker"));
+        command.addAll(List.of(args));
+        return start(name, env, List.of(DEFAULT_HEAP), command.toArray(String[]::new));
+    }
+
+    /** Worker mode run to its end, as a Cloud Run job's task runs: its exit code and everything it printed. */
+    public static CommandResult runWorker(Map<String, String> env, Duration timeout) throws Exception {
+        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(List.of(DEFAULT_HEAP),
+                "worker")));
+        builder.environment().put("PORT", Integer.toString(freePort()));
+        builder.environment().putAll(env);
+        return runToEnd("worker", builder, timeout, "the worker did not end by itself");
+    }
+
+    private static RunningJar start(String name, Map<String, String> env, List<String> jvmOptions, String[] args)
+            throws Exception {
         int port = freePort();
         Path log = newLog(name);
-        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions)));
+        ProcessBuilder builder = withoutInheritedSettings(new ProcessBuilder(javaCommand(jvmOptions, args)));
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
         // Tests poll documents many times a second from one address; the lookup limit is tested on its own.
@@ -200,6 +221,11 @@ public final class RunningJar implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code once the process has ended. */
+    public int exitCode() throws InterruptedException {
+        return process.waitFor();
     }
 
     @Override

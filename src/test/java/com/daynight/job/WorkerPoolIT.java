@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -111,6 +112,29 @@ class WorkerPoolIT {
         assertEquals("error", results.get(7).result());
         String error = ((ImageResult.Failed) results.get(7)).error();
         assertTrue(error.contains("no longer exists"), error);
+    }
+
+    @Test
+    void untilNoWorkLeftTheClaimersEndWhenNothingIsClaimableAndTakeWhatArrivesWhileOneStillWorks() throws Exception {
+        fillBucket("slow", 100); // 100 pictures x 50 ms on one classifying thread: about 5 s
+        fillBucket("quick", 5);
+        repository.insertQueued("DRAIN001", "Ann", "slow");
+        WorkerPool pool = new WorkerPool(queue, store, classifier(50), "drainer", 1, LEASE);
+        try {
+            pool.startUntilNoWorkLeft();
+            awaitStatus("DRAIN001", s -> s.done() > 0, Duration.ofSeconds(20));
+            // The other claimer found nothing before, but one claimer is busy: it keeps polling and takes this.
+            repository.insertQueued("DRAIN002", "Ann", "quick");
+            assertTimeoutPreemptively(Duration.ofSeconds(60), pool::awaitClaimers, "the claimers did not end");
+        } finally {
+            pool.close();
+        }
+        ServiceRecord slow = repository.find("DRAIN001").orElseThrow();
+        ServiceRecord quick = repository.find("DRAIN002").orElseThrow();
+        assertEquals(ServiceStatus.FINISHED, slow.status());
+        assertEquals(ServiceStatus.FINISHED, quick.status());
+        assertTrue(quick.endTime().isBefore(slow.endTime()), "taken while the slow one still ran");
+        assertEquals(100, repository.results("DRAIN001").size());
     }
 
     @Test

@@ -167,7 +167,7 @@ class ResultsDocumentTest {
     @Test
     void withStatusAddsStatusTimesAndProgress() throws Exception {
         ServiceRecord running = new ServiceRecord("BK98GPW5", "Michael Jordan", "photos", REQUEST,
-                Instant.parse("2017-12-29T18:45:11.500Z"), ServiceStatus.STARTED, null, null, 2, 3);
+                Instant.parse("2017-12-29T18:45:11.500Z"), ServiceStatus.STARTED, null, null, 2, 3L);
 
         ObjectNode doc = (ObjectNode) parse(withStatus(running, EXAMPLE_RESULTS.subList(0, 2))).get("serviceResults");
 
@@ -197,7 +197,7 @@ class ResultsDocumentTest {
     void withStatusWhenFinished() throws Exception {
         ServiceRecord finished = new ServiceRecord("BK98GPW5", "Michael Jordan", "photos", REQUEST,
                 Instant.parse("2017-12-29T18:45:11.500Z"), ServiceStatus.FINISHED,
-                Instant.parse("2017-12-29T18:46:00.001Z"), null, 3, 3);
+                Instant.parse("2017-12-29T18:46:00.001Z"), null, 3, 3L);
 
         JsonNode doc = parse(withStatus(finished, EXAMPLE_RESULTS)).get("serviceResults");
 
@@ -210,7 +210,7 @@ class ResultsDocumentTest {
     @Test
     void withoutStatusHasNoStatusFields() throws Exception {
         ServiceRecord finished = new ServiceRecord("BK98GPW5", "n", "photos", REQUEST,
-                REQUEST, ServiceStatus.FINISHED, REQUEST, null, 3, 3);
+                REQUEST, ServiceStatus.FINISHED, REQUEST, null, 3, 3L);
         StringWriter out = new StringWriter();
         ResultsDocument.write(finished, EXAMPLE_RESULTS, false, out);
 

@@ -47,7 +47,7 @@ class ServiceJsonStreamTest {
 
     private static ServiceRecord finished(int results) {
         Instant at = Instant.parse("2026-11-24T10:15:03.250Z");
-        return new ServiceRecord(ID, "Ann", "big-bucket", at, at, ServiceStatus.FINISHED, at, null, results, results);
+        return new ServiceRecord(ID, "Ann", "big-bucket", at, at, ServiceStatus.FINISHED, at, null, results, (long) results);
     }
 
     /** Hands on {@code before} results, then fails as a lost database connection does. */
@@ -58,7 +58,7 @@ class ServiceJsonStreamTest {
                 sink.accept(ImageResult.classified(String.format("img-%06d.jpg", i), Label.DAY, 0.9));
             }
             throw new SQLException("connection lost");
-        }).when(server.results).forEach(eq(ID), eq(0), any());
+        }).when(server.results).forEach(eq(ID), eq(0L), any());
     }
 
     private HttpResponse<String> getJson() throws Exception {

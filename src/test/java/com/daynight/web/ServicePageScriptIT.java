@@ -3,6 +3,7 @@ package com.daynight.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.clearInvocations;
@@ -69,14 +70,14 @@ class ServicePageScriptIT {
     /** The stand-in database holds {@code results} of a running service of 10 images. */
     private void holds(List<ImageResult> results) throws SQLException {
         ServiceRecord record = new ServiceRecord(ID, "Ann", "photos", AT, AT, ServiceStatus.STARTED, null, null,
-                results.size(), 10);
+                results.size(), 10L);
         when(server.services.find(eq(ID), any())).thenReturn(Optional.of(record));
         when(server.services.findWithCounts(eq(ID), any())).thenReturn(Optional.of(new ServiceWithCounts(record,
                 new ResultCounts(count(results, "day"), count(results, "night"), count(results, "error")))));
         doAnswer(call -> {
-            results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
+            results.stream().skip(call.<Long>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
-        }).when(server.results).forEach(eq(ID), anyInt(), any());
+        }).when(server.results).forEach(eq(ID), anyLong(), any());
         when(server.results.first(eq(ID), anyInt())).thenReturn(results);
     }
 
@@ -115,7 +116,7 @@ class ServicePageScriptIT {
         assertEquals(5, rows(), "the two new rows follow the three the page had");
         assertEquals("e.jpg", browser.driver.findElement(By.cssSelector("#results tbody tr:last-child td")).getText());
         assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "updated in place");
-        verify(server.results, atLeastOnce()).forEach(eq(ID), eq(3), any());
+        verify(server.results, atLeastOnce()).forEach(eq(ID), eq(3L), any());
     }
 
     @Test

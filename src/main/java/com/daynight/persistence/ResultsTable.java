@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service_results table: one row per image of a service, numbered 0 .. n-1 in the bucket's listing order
- * with no gap (they are written in order, a batch per transaction). Writes happen only inside the work queue's
+ * The service_results table: one row per image of a service, numbered in the bucket's listing order: a chunk's
+ * number times ChunkQueue.SEQ_STRIDE plus the image's index in the chunk (each chunk is written in order, a batch
+ * per transaction). Writes happen only inside the work queue's
  * owned transactions ({@link WorkQueue}); reads serve the pages and the results document.
  */
 public class ResultsTable {
@@ -47,12 +48,26 @@ public class ResultsTable {
             try (Connection c = dataSource.getConnection()) {
                 return page(c, serviceId, afterSeq, PAGE_SIZE);
             }
-        }, from, sink);
+        }, seqBefore(serviceId, from), sink);
     }
 
     /** Every result, inside the caller's transaction. */
     static void forEach(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
-        forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), 0, sink);
+        forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), -1, sink);
+    }
+
+    /**
+     * The Seq after which the result at index {@code from} comes: Seq numbers leave gaps between chunks
+     * (ChunkQueue.SEQ_STRIDE), so an index is found by counting along the primary key.
+     */
+    private long seqBefore(String serviceId, int from) throws SQLException {
+        if (from <= 0) {
+            return -1;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, "SELECT Seq FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT 1 OFFSET ?",
+                    rs -> rs.getLong(1), serviceId, from - 1).stream().findFirst().orElse(Long.MAX_VALUE);
+        }
     }
 
     /** The first {@code limit} results, in listing order: what a page shows of a large service. */
@@ -77,12 +92,6 @@ public class ResultsTable {
         return results;
     }
 
-    /** The last result recorded: its index and image, or empty when none is. */
-    static Optional<Row> last(Connection c, String serviceId) throws SQLException {
-        return Rows.selectAll(c, SELECT_RESULTS + " ORDER BY Seq DESC LIMIT 1",
-                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId).stream().findFirst();
-    }
-
     /**
      * Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. Names and
      * errors are stored as {@link ResultText} bounds them. Should the database still refuse a row for its data
@@ -90,9 +99,9 @@ public class ResultsTable {
      * again is stored as an error entry under a short ASCII form of its name: one odd name costs that entry,
      * never the service, and is never mistaken for an interruption.
      */
-    static void append(Connection c, String serviceId, int firstSeq, List<ImageResult> results) throws SQLException {
+    static void append(Connection c, String serviceId, long firstSeq, List<ImageResult> results) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
-            int seq = firstSeq;
+            long seq = firstSeq;
             for (ImageResult r : results) {
                 bind(insert, serviceId, seq++, r);
                 insert.addBatch();
@@ -112,10 +121,10 @@ public class ResultsTable {
             + " ON DUPLICATE KEY UPDATE Image = VALUES(Image), Result = VALUES(Result),"
             + " Confidence = VALUES(Confidence), Error = VALUES(Error)";
 
-    private static void appendOneByOne(Connection c, String serviceId, int firstSeq, List<ImageResult> results)
+    private static void appendOneByOne(Connection c, String serviceId, long firstSeq, List<ImageResult> results)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
-            int seq = firstSeq;
+            long seq = firstSeq;
             for (ImageResult r : results) {
                 try {
                     bind(insert, serviceId, seq, r);
@@ -135,9 +144,9 @@ public class ResultsTable {
         }
     }
 
-    private static void bind(PreparedStatement insert, String serviceId, int seq, ImageResult r) throws SQLException {
+    private static void bind(PreparedStatement insert, String serviceId, long seq, ImageResult r) throws SQLException {
         insert.setString(1, serviceId);
-        insert.setInt(2, seq);
+        insert.setLong(2, seq);
         insert.setString(3, ResultText.image(r.image()));
         insert.setString(4, r.result());
         if (r instanceof ImageResult.Classified classified) {
@@ -154,16 +163,15 @@ public class ResultsTable {
     }
 
     /** One result with its place in the listing. */
-    record Row(int seq, ImageResult result) {
+    record Row(long seq, ImageResult result) {
     }
 
     /** Reads the page after a sequence number. */
     private interface Pages {
-        List<Row> after(int seq) throws SQLException;
+        List<Row> after(long seq) throws SQLException;
     }
 
-    private static void forEach(Pages pages, int from, Consumer<ImageResult> sink) throws SQLException {
-        int afterSeq = from - 1;
+    private static void forEach(Pages pages, long afterSeq, Consumer<ImageResult> sink) throws SQLException {
         List<Row> page;
         do {
             page = pages.after(afterSeq);
@@ -175,9 +183,9 @@ public class ResultsTable {
     }
 
     /** Up to {@code limit} results after sequence number {@code afterSeq}: keyset paging, fast at any depth. */
-    private static List<Row> page(Connection c, String serviceId, int afterSeq, int limit) throws SQLException {
+    private static List<Row> page(Connection c, String serviceId, long afterSeq, int limit) throws SQLException {
         return Rows.selectAll(c, SELECT_RESULTS + " AND Seq > ? ORDER BY Seq LIMIT ?",
-                rs -> new Row(rs.getInt("Seq"), toResult(rs)), serviceId, afterSeq, limit);
+                rs -> new Row(rs.getLong("Seq"), toResult(rs)), serviceId, afterSeq, limit);
     }
 
     /** One row, read by column name: Result is "day", "night" or "error" (ImageResult.ERROR). */

@@ -29,3 +29,6 @@ ALTER TABLE services
 -- A result's place in the listing across chunks: ChunkNo * 2^31 + its index in the chunk.
 ALTER TABLE service_results
     MODIFY COLUMN Seq BIGINT NOT NULL;
+
+-- Services that ended before chunks existed were listed whole.
+UPDATE services SET ListingDone = TRUE WHERE Status IN ('finished', 'failed');

@@ -186,8 +186,12 @@ public final class WorkerPool implements AutoCloseable {
         try {
             long started = System.nanoTime();
             T outcome = work.run(started);
-            log.info("{} {} in {} ms", claim.key(), outcome.name().toLowerCase(),
-                    (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("{} {} in {} ms", claim.key(), outcome.name().toLowerCase(), millis);
+            if (outcome.name().equals("FINISHED")) {
+                // once per service, by whichever instance finished it (the last chunk's time)
+                log.info("service {} finished in {} ms", claim.serviceId(), millis);
+            }
             return outcome;
         } finally {
             claims.remove(claim.key());

@@ -45,6 +45,10 @@ public final class LocalImageStore implements ImageStore {
      */
     @Override
     public Iterable<ImageObject> listJpegs(String bucket) {
+        return sortedJpegs(bucket);
+    }
+
+    private List<ImageObject> sortedJpegs(String bucket) {
         Path bucketDir = existingBucketDir(bucket);
         List<ImageObject> jpegs = new ArrayList<>();
         try {
@@ -74,7 +78,7 @@ public final class LocalImageStore implements ImageStore {
     /** The folder is walked whole (it must be sorted), then only the range is handed on. */
     @Override
     public Iterable<ImageObject> listJpegs(String bucket, NameRange range) {
-        List<ImageObject> all = (List<ImageObject>) listJpegs(bucket);
+        List<ImageObject> all = sortedJpegs(bucket);
         int from = range.first() == null ? 0 : firstAtOrAfter(all, range.first());
         int to = range.endBefore() == null ? all.size() : firstAtOrAfter(all, range.endBefore());
         return all.subList(from, Math.max(from, to));

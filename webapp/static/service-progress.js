@@ -74,10 +74,13 @@
   function showProgress(progress, newStatus) {
     var done = progress.done;
     var total = progress.total;
-    var percent = total === null || total === undefined
+    var known = total !== null && total !== undefined;
+    // listed is false while the bucket is still being listed: the total is then a lower bound
+    var lowerBound = known && progress.listed === false;
+    var percent = !known || lowerBound
       ? (newStatus === 'finished' ? 100 : newStatus === 'failed' ? 0 : null)
       : (total === 0 ? 100 : Math.floor(100 * done / total));
-    var text = total === null || total === undefined ? String(done) : done + ' of ' + total;
+    var text = !known ? String(done) : done + (lowerBound ? ' of at least ' : ' of ') + total;
     var bar = byId('progress-bar');
     byId('progress-text').textContent = text;
     byId('progress-percent').textContent = percent === null ? '' : percent + '%';

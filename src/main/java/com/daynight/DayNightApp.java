@@ -102,7 +102,7 @@ public final class DayNightApp implements ServletContextListener {
         metrics.watch(services);
         ImageStore store = ImageStores.create(config);
         workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
-                instanceName(""), config.workers(), config.lease(), metrics, config.pictureLimits());
+                instanceName(""), config.workers(), config.lease(), metrics, config.pictureLimits(), config.chunkSize());
         // AUTH=none: one person on their own machine, every bucket; AUTH=google: BUCKET_RULES, then a readable bucket.
         BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
                 ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;

@@ -35,6 +35,10 @@ public final class Benchmarks {
     public void run(DayNightClassifier classifier) throws IOException, InterruptedException, SQLException {
         out.printf(Locale.ROOT, "java %s, %d cores; libjpeg-turbo (tjbench) %s%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
+        if (Boolean.getBoolean("daynight.bench.instancesOnly")) {
+            instances(classifier);
+            return;
+        }
         StageBenchmark stages = new StageBenchmark(classifier);
         StageBenchmark.printHeader(out);
         // Each folder is listed once, then reused by the tables below.
@@ -65,6 +69,15 @@ public final class Benchmarks {
         out.println();
         CpuScaling.printHeader(out);
         new CpuScaling().run(amosTest, out);
+
+        instances(classifier);
+    }
+
+    /** One big service over 1, 2 and 3 instances on one (embedded) database. */
+    private void instances(DayNightClassifier classifier) throws SQLException, InterruptedException {
+        out.println();
+        InstancesBenchmark.printHeader(out);
+        new InstancesBenchmark(classifier).run(datasets.resolve("amos-day-night"), "test", workDir, out);
     }
 
     private static List<Path> jpegs(Path folder) throws IOException {

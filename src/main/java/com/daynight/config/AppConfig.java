@@ -28,6 +28,8 @@ public record AppConfig(
         Path dataDir,
         Duration lease,
         int queueLimit,
+        // --- issue 14: one service over many instances ---
+        int chunkSize,
         // --- safe defaults (issue 13): limits that protect the service from its clients ---
         int lookupRatePerMinute,
         // --- issue 13, identity and access (AuthSettings.java) ---
@@ -36,6 +38,9 @@ public record AppConfig(
         PictureLimits pictureLimits) {
 
     public enum StorageKind { LOCAL, GCS }
+
+    /** JPEGs per chunk of a service: a chunk's work takes seconds, its listing one GCS page. */
+    public static final int DEFAULT_CHUNK_SIZE = 1_000;
 
     public static AppConfig fromEnvironment(Map<String, String> env) {
         String dbUrl = blankToNull(env.get("DB_URL"));
@@ -66,6 +71,7 @@ public record AppConfig(
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 Duration.ofSeconds(intSetting(env, "LEASE_SECONDS", 30, 2, 3600)),
                 intSetting(env, "QUEUE_LIMIT", 10_000, 1, 10_000_000),
+                intSetting(env, "CHUNK_SIZE", DEFAULT_CHUNK_SIZE, 1, 10_000_000),
                 // --- safe defaults (issue 13) ---
                 intSetting(env, "LOOKUP_RATE_PER_MINUTE", 600, 1, 1_000_000),
                 // --- issue 13, identity and access ---

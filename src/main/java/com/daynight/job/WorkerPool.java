@@ -2,6 +2,9 @@ package com.daynight.job;
 
 import com.daynight.classify.DayNightClassifier;
 import com.daynight.config.PictureLimits;
+import com.daynight.config.AppConfig;
+import com.daynight.persistence.ChunkQueue;
+import com.daynight.persistence.ChunkQueue.ChunkClaim;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.service.ServiceRecord;
 import com.daynight.storage.ImageStore;
@@ -15,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,9 +27,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * This instance's background work: a few claimer threads take services from the database queue until
- * shutdown, and each runs its service through an {@link ImagePipeline} that overlaps downloads with the
- * WORKERS classifying threads. A heartbeat keeps the claims.
+ * This instance's background work: a few claimer threads take work from the database queue until shutdown:
+ * a service's bucket to list into chunks (one claimer of the instance at a time), or else a chunk of any
+ * service, which runs through an {@link ImagePipeline} that overlaps downloads with the WORKERS classifying
+ * threads. Every instance on the database works on a big service's chunks together. A heartbeat keeps the
+ * claims.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -34,7 +40,7 @@ public final class WorkerPool implements AutoCloseable {
     private static final long POLL_MILLIS = 1_000;
     /** After a database error, wait before trying again, so an outage is not hammered. */
     private static final long ERROR_BACKOFF_MILLIS = 3_000;
-    /** Two services at a time per instance, so one huge bucket does not hold up every other user's. */
+    /** Two chunks at a time per instance (chunk 0 of every service comes first, see ChunkQueue). */
     private static final int CLAIMERS = 2;
     /** Downloads wait on the network, not the CPU: more of them than cores keeps the classifiers fed. */
     private static final int DOWNLOAD_THREADS = 8;
@@ -42,6 +48,9 @@ public final class WorkerPool implements AutoCloseable {
     public static final String SERVICE_ID = "serviceId";
 
     private final WorkQueue queue;
+    private final ChunkQueue chunks;
+    private final int chunkSize;
+    private final AtomicBoolean listingHere = new AtomicBoolean();
     private final ImageStore store;
     private final String owner;
     private final Duration lease;
@@ -65,14 +74,21 @@ public final class WorkerPool implements AutoCloseable {
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
                       int workerCount, Duration lease) {
-        this(queue, store, classifier, owner, workerCount, lease, WorkMetrics.NONE,
-                PictureLimits.defaults(Runtime.getRuntime().maxMemory()));
+        this(queue, store, classifier, owner, workerCount, lease, AppConfig.DEFAULT_CHUNK_SIZE);
     }
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
-                      int workerCount, Duration lease, WorkMetrics metrics, PictureLimits limits) {
+                      int workerCount, Duration lease, int chunkSize) {
+        this(queue, store, classifier, owner, workerCount, lease, WorkMetrics.NONE,
+                PictureLimits.defaults(Runtime.getRuntime().maxMemory()), chunkSize);
+    }
+
+    public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
+                      int workerCount, Duration lease, WorkMetrics metrics, PictureLimits limits, int chunkSize) {
         this.metrics = metrics;
         this.queue = queue;
+        this.chunks = queue.chunks();
+        this.chunkSize = chunkSize;
         this.store = store;
         this.owner = owner;
         this.lease = lease;
@@ -91,8 +107,9 @@ public final class WorkerPool implements AutoCloseable {
         for (int i = 0; i < claimers.length; i++) {
             ImagePipeline pipeline = new ImagePipeline(store, downloads, classifiers, maxInFlight, metrics,
                     limits.maxObjectBytes(), bytesInFlight);
-            ServiceRunner runner = new ServiceRunner(queue, store, pipeline, owner);
-            claimers[i] = new Thread(() -> workLoop(runner), "worker-" + (i + 1));
+            ChunkRunner runner = new ChunkRunner(chunks, store, pipeline);
+            BucketLister lister = new BucketLister(queue, store, owner, chunkSize, this::wakeUp);
+            claimers[i] = new Thread(() -> workLoop(lister, runner), "worker-" + (i + 1));
             claimers[i].start();
         }
         long beat = Math.max(200, lease.toMillis() / 4);
@@ -129,15 +146,19 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void workLoop(ServiceRunner runner) {
+    private void workLoop(BucketLister lister, ChunkRunner runner) {
         while (!stopping && !noWorkLeft) {
             busy.incrementAndGet();
             boolean foundNothing = false;
             try {
-                Optional<ServiceRecord> next = queue.claimNext(owner, lease);
+                if (listNext(lister)) {
+                    busy.decrementAndGet();
+                    continue;
+                }
+                Optional<ChunkClaim> next = chunks.claimNext(owner, lease);
                 foundNothing = next.isEmpty();
                 if (next.isPresent()) {
-                    runClaimed(runner, next.get());
+                    runChunk(runner, next.get());
                 }
             } catch (SQLException | RuntimeException e) {
                 // The claim, if any, is kept until its lease runs out; then any instance resumes the service.
@@ -156,20 +177,58 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void runClaimed(ServiceRunner runner, ServiceRecord service) throws SQLException {
-        Claim claim = new Claim(service.serviceId());
-        claims.put(service.serviceId(), claim);
+    /**
+     * Lists a service's bucket into chunks if one waits and no other claimer of this instance is listing (a
+     * listing is light work: the others keep classifying); true when it did.
+     */
+    private boolean listNext(BucketLister lister) throws SQLException {
+        if (!listingHere.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            Optional<ServiceRecord> next = queue.claimNext(owner, lease);
+            if (next.isEmpty()) {
+                return false;
+            }
+            String id = next.get().serviceId();
+            Claim claim = new Claim(id, id, () -> queue.heartbeat(id, owner));
+            BucketLister.Outcome outcome = run(claim, started -> lister.run(next.get(), claim));
+            if (outcome == BucketLister.Outcome.LISTED) {
+                wakeUp();
+            }
+            return true;
+        } finally {
+            listingHere.set(false);
+        }
+    }
+
+    private void runChunk(ChunkRunner runner, ChunkClaim chunk) throws SQLException {
+        Claim claim = new Claim(chunk.key(), chunk.serviceId(), () -> chunks.heartbeat(chunk));
+        run(claim, started -> runner.run(chunk, claim));
+    }
+
+    private interface Work<T> {
+        T run(long startedNanos) throws SQLException;
+    }
+
+    private <T extends Enum<T>> T run(Claim claim, Work<T> work) throws SQLException {
+        claims.put(claim.key(), claim);
         if (stopping) {
             claim.requestStop();
         }
-        MDC.put(SERVICE_ID, service.serviceId());
+        MDC.put(SERVICE_ID, claim.serviceId());
         try {
             long started = System.nanoTime();
-            ServiceRunner.Outcome outcome = runner.run(service, claim);
-            log.info("service {} {} in {} ms", service.serviceId(), outcome.name().toLowerCase(),
-                    (System.nanoTime() - started) / 1_000_000);
+            T outcome = work.run(started);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.info("{} {} in {} ms", claim.key(), outcome.name().toLowerCase(), millis);
+            if (outcome.name().equals("FINISHED")) {
+                // once per service, by whichever instance finished it (the last chunk's time)
+                log.info("service {} finished in {} ms", claim.serviceId(), millis);
+            }
+            return outcome;
         } finally {
-            claims.remove(service.serviceId());
+            claims.remove(claim.key());
             MDC.remove(SERVICE_ID);
         }
     }
@@ -178,8 +237,8 @@ public final class WorkerPool implements AutoCloseable {
         for (Claim claim : claims.values()) {
             MDC.put(SERVICE_ID, claim.serviceId());
             try {
-                if (!queue.heartbeat(claim.serviceId(), owner)) {
-                    log.warn("service {}: claim lost to another instance", claim.serviceId());
+                if (!claim.renew()) {
+                    log.warn("{}: claim lost to another instance", claim.key());
                     claim.markLost();
                 }
             } catch (SQLException e) {

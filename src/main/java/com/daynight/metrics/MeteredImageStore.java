@@ -42,6 +42,11 @@ final class MeteredImageStore implements ImageStore {
     }
 
     @Override
+    public Iterable<ImageObject> listJpegs(String bucket, com.daynight.storage.NameRange range) {
+        return () -> new CountingIterator(counted(() -> store.listJpegs(bucket, range).iterator()));
+    }
+
+    @Override
     public byte[] read(String bucket, String objectName) throws IOException {
         try {
             return store.read(bucket, objectName);

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service_results table: one row per image of a service, numbered 0 .. n-1 in the bucket's listing order
- * with no gap (they are written in order, a batch per transaction). Seq is a BIGINT (db/V6): more than 2^31
- * results fit. Writes happen only inside the work queue's
+ * The service_results table: one row per image of a service, numbered in the bucket's listing order: a chunk's
+ * number times ChunkQueue.SEQ_STRIDE plus the image's index in the chunk (each chunk is written in order, a batch
+ * per transaction). Seq is a BIGINT: more than 2^31 results fit. Writes happen only inside the work queue's
  * owned transactions ({@link WorkQueue}); reads serve the pages and the results document.
  */
 public class ResultsTable {
@@ -48,12 +48,26 @@ public class ResultsTable {
             try (Connection c = dataSource.getConnection()) {
                 return page(c, serviceId, afterSeq, PAGE_SIZE);
             }
-        }, from, sink);
+        }, seqBefore(serviceId, from), sink);
     }
 
     /** Every result, inside the caller's transaction. */
     static void forEach(Connection c, String serviceId, Consumer<ImageResult> sink) throws SQLException {
-        forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), 0, sink);
+        forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), -1, sink);
+    }
+
+    /**
+     * The Seq after which the result at index {@code from} comes: Seq numbers leave gaps between chunks
+     * (ChunkQueue.SEQ_STRIDE), so an index is found by counting along the primary key.
+     */
+    private long seqBefore(String serviceId, long from) throws SQLException {
+        if (from <= 0) {
+            return -1;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, "SELECT Seq FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT 1 OFFSET ?",
+                    rs -> rs.getLong(1), serviceId, from - 1).stream().findFirst().orElse(Long.MAX_VALUE);
+        }
     }
 
     /** The first {@code limit} results, in listing order: what a page shows of a large service. */
@@ -76,12 +90,6 @@ public class ResultsTable {
         List<ImageResult> results = new ArrayList<>();
         forEach(serviceId, 0, results::add);
         return results;
-    }
-
-    /** The last result recorded: its index and image, or empty when none is. */
-    static Optional<Row> last(Connection c, String serviceId) throws SQLException {
-        return Rows.selectAll(c, SELECT_RESULTS + " ORDER BY Seq DESC LIMIT 1",
-                rs -> new Row(rs.getLong("Seq"), toResult(rs)), serviceId).stream().findFirst();
     }
 
     /**
@@ -163,8 +171,7 @@ public class ResultsTable {
         List<Row> after(long seq) throws SQLException;
     }
 
-    private static void forEach(Pages pages, long from, Consumer<ImageResult> sink) throws SQLException {
-        long afterSeq = from - 1;
+    private static void forEach(Pages pages, long afterSeq, Consumer<ImageResult> sink) throws SQLException {
         List<Row> page;
         do {
             page = pages.after(afterSeq);

@@ -24,7 +24,7 @@ public class ServicesTable {
 
     /** The columns of a service's record but ImagesDone, which each query counts its own way. */
     private static final String SERVICE_COLUMNS = "s.ServiceID, s.UserName, s.Bucket, s.ServiceRequestTime,"
-            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal";
+            + " s.ServiceStartTime, s.Status, s.ServiceEndTime, s.Error, s.ImagesTotal, s.ListingDone";
 
     private static final String SELECT_SERVICE = "SELECT " + SERVICE_COLUMNS + ","
             + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
@@ -162,7 +162,8 @@ public class ServicesTable {
                 instant(rs, "ServiceEndTime"),
                 rs.getString("Error"),
                 rs.getLong("ImagesDone"),
-                total == null ? null : total.longValue());
+                total == null ? null : total.longValue(),
+                rs.getBoolean("ListingDone"));
     }
 
     /** The columns hold UTC wall-clock times taken by the database with UTC_TIMESTAMP(3). */

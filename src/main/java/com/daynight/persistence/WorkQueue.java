@@ -27,6 +27,8 @@ public class WorkQueue {
 
     private final DataSource dataSource;
     private final ResultsColumn resultsColumn;
+    private final ChunkQueue chunks;
+    private final ChunkListing listing;
 
     public WorkQueue(DataSource dataSource) {
         this(dataSource, ResultsColumn.DEFAULT_MAX_BYTES);
@@ -36,9 +38,25 @@ public class WorkQueue {
     WorkQueue(DataSource dataSource, long maxDocumentBytes) {
         this.dataSource = dataSource;
         this.resultsColumn = new ResultsColumn(maxDocumentBytes);
+        this.chunks = new ChunkQueue(dataSource, maxDocumentBytes);
+        this.listing = new ChunkListing(dataSource, maxDocumentBytes);
     }
 
-    /** Claims the oldest service that is queued, or started by an owner whose lease has run out. */
+    /** The chunks of the services, on the same database. */
+    public ChunkQueue chunks() {
+        return chunks;
+    }
+
+    /** The lister's side of the chunks, on the same database. */
+    public ChunkListing listing() {
+        return listing;
+    }
+
+    /**
+     * Claims the oldest service whose bucket is not yet listed to its end, queued or started by an owner whose
+     * lease has run out: its claimant lists the bucket into chunks (ChunkListing); the chunks are claimed
+     * apart (ChunkQueue).
+     */
     public Optional<ServiceRecord> claimNext(String owner, Duration lease) throws SQLException {
         return LockConflicts.retrying(() -> claimNextOnce(owner, lease));
     }
@@ -78,7 +96,7 @@ public class WorkQueue {
 
     private static Optional<Candidate> lockCandidate(Connection c, Duration lease) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT ServiceID, Attempts FROM services"
-                + " WHERE Status IN ('queued', 'started')"
+                + " WHERE Status IN ('queued', 'started') AND ListingDone = FALSE"
                 + " AND (ClaimedBy IS NULL OR HeartbeatAt < UTC_TIMESTAMP(3) - INTERVAL ? SECOND)"
                 + " AND (NotBefore IS NULL OR NotBefore <= UTC_TIMESTAMP(3))"
                 + " ORDER BY ServiceRequestTime LIMIT 1 FOR UPDATE SKIP LOCKED")) {
@@ -93,6 +111,7 @@ public class WorkQueue {
         Rows.update(c, "UPDATE services SET Status = 'failed', ServiceEndTime = UTC_TIMESTAMP(3), ClaimedBy = NULL,"
                 + " Error = CONCAT('processing was interrupted " + MAX_ATTEMPTS + " times; given up',"
                 + " COALESCE(CONCAT('; last problem: ', LastProblem), '')) WHERE ServiceID = ?", id);
+        ChunkQueue.dropOpenChunks(c, id);
     }
 
     /** Renews the claim; false when this owner has lost it (the lease ran out and another took over). */
@@ -128,19 +147,6 @@ public class WorkQueue {
                 + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3))", id, owner);
     }
 
-    /** Where an earlier owner stopped: the number of results kept and the name of the last one. */
-    public ResumePoint resumePoint(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return ResultsTable.last(c, id).map(last -> new ResumePoint(last.seq() + 1, last.result().image()))
-                    .orElse(ResumePoint.START);
-        }
-    }
-
-    /** Forgets kept results, when the bucket no longer lists what they were computed from. */
-    public boolean clearResults(String id, String owner) throws SQLException {
-        return inOwnedTransaction(id, owner, c -> ResultsTable.deleteAll(c, id));
-    }
-
     /** Records results {@code firstSeq, firstSeq+1, ...}; idempotent, so a retried batch does no harm. */
     public boolean appendResults(String id, String owner, long firstSeq, List<ImageResult> results) throws SQLException {
         return inOwnedTransaction(id, owner, c -> {
@@ -170,6 +176,7 @@ public class WorkQueue {
         return inOwnedTransaction(id, owner, c -> {
             Rows.update(c, "UPDATE services SET Status = 'failed', Error = ?, ServiceEndTime = UTC_TIMESTAMP(3),"
                     + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?", reason, id);
+            ChunkQueue.dropOpenChunks(c, id);
         });
     }
 
@@ -233,16 +240,5 @@ public class WorkQueue {
 
     private ServiceRecord select(Connection c, String id) throws SQLException {
         return ServicesTable.find(c, id).orElseThrow(() -> new SQLException("service " + id + " vanished"));
-    }
-
-    /** How far a service got before: {@code done} results kept, the last for {@code lastImage}. */
-    public record ResumePoint(long done, String lastImage) {
-        static final ResumePoint START = new ResumePoint(0, null);
-
-        /** Whether the last result kept is for the object named {@code name}, as it was stored (ResultText). */
-        public boolean isLastImage(String name) {
-            return lastImage != null && (lastImage.equals(ResultText.image(name))
-                    || lastImage.equals(ResultText.safeAscii(name)));
-        }
     }
 }

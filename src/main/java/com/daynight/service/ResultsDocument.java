@@ -141,6 +141,8 @@ public final class ResultsDocument {
         } else {
             json.writeNumberField("total", service.total());
         }
+        // false while the bucket is still being listed: total is then what was found so far, "at least".
+        json.writeBooleanField("listed", !service.totalIsLowerBound());
         json.writeEndObject();
     }
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One row of the services table with its progress; times are UTC instants, null until they happen.
- * {@code total} is null until the bucket has been listed. Counts are longs: a bucket may hold more than
- * 2^31 objects (db/V6__bigint_counters.sql).
+ * {@code total} is the number of JPEGs listed so far (null before the first chunk is cut); until {@code listed}
+ * (the listing reached the bucket's end) it is a lower bound: "at least n". Counts are longs:
+ * a bucket may hold more than 2^31 objects.
  */
 public record ServiceRecord(
         String serviceId,
@@ -17,5 +18,17 @@ public record ServiceRecord(
         Instant endTime,
         String error,
         long done,
-        Long total) {
+        Long total,
+        boolean listed) {
+
+    /** A service whose total, when known, is final. */
+    public ServiceRecord(String serviceId, String userName, String bucket, Instant requestTime, Instant startTime,
+                         ServiceStatus status, Instant endTime, String error, long done, Long total) {
+        this(serviceId, userName, bucket, requestTime, startTime, status, endTime, error, done, total, total != null);
+    }
+
+    /** Whether {@code total} is only what the listing found so far (the service runs, its bucket is not listed). */
+    public boolean totalIsLowerBound() {
+        return total != null && !listed && !status.isDone();
+    }
 }

@@ -25,6 +25,18 @@ public interface ImageStore {
     Iterable<ImageObject> listJpegs(String bucket);
 
     /**
+     * The bucket's JPEG objects whose names lie in {@code range}, in listing order, asking storage for that range
+     * only (GCS's startOffset and endOffset): a chunk, or the rest of one after a resume, is listed without
+     * listing what lies before it. This default filters the whole listing; every store of the application
+     * overrides it.
+     */
+    default Iterable<ImageObject> listJpegs(String bucket, NameRange range) {
+        Iterable<ImageObject> all = listJpegs(bucket);
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(image -> range.contains(image.name())).iterator();
+    }
+
+    /**
      * The object's bytes.
      *
      * @throws IOException when this one object cannot be read (its entry becomes an error; the service goes on)

@@ -45,6 +45,10 @@ public final class LocalImageStore implements ImageStore {
      */
     @Override
     public Iterable<ImageObject> listJpegs(String bucket) {
+        return sortedJpegs(bucket);
+    }
+
+    private List<ImageObject> sortedJpegs(String bucket) {
         Path bucketDir = existingBucketDir(bucket);
         List<ImageObject> jpegs = new ArrayList<>();
         try {
@@ -69,6 +73,29 @@ public final class LocalImageStore implements ImageStore {
         }
         jpegs.sort(Comparator.comparing(ImageObject::name, GcsOrder.OF_NAMES));
         return List.copyOf(jpegs);
+    }
+
+    /** The folder is walked whole (it must be sorted), then only the range is handed on. */
+    @Override
+    public Iterable<ImageObject> listJpegs(String bucket, NameRange range) {
+        List<ImageObject> all = sortedJpegs(bucket);
+        int from = range.first() == null ? 0 : firstAtOrAfter(all, range.first());
+        int to = range.endBefore() == null ? all.size() : firstAtOrAfter(all, range.endBefore());
+        return all.subList(from, Math.max(from, to));
+    }
+
+    private static int firstAtOrAfter(List<ImageObject> sorted, String name) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (GcsOrder.OF_NAMES.compare(sorted.get(mid).name(), name) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     @Override

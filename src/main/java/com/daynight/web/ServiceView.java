@@ -54,9 +54,12 @@ public final class ServiceView {
         return service.total() == null ? null : Math.max(service.total(), service.done());
     }
 
-    /** "n of m", or just "n" while the bucket is still being listed and m is unknown. */
+    /** "n of m"; "n of at least m" while the bucket is still being listed; just "n" before anything is listed. */
     public String getProgress() {
-        return getTotal() == null ? Long.toString(service.done()) : service.done() + " of " + getTotal();
+        if (getTotal() == null) {
+            return Long.toString(service.done());
+        }
+        return service.done() + (service.totalIsLowerBound() ? " of at least " : " of ") + getTotal();
     }
 
     /**
@@ -71,6 +74,9 @@ public final class ServiceView {
                 case FAILED -> 0;
                 default -> null;
             };
+        }
+        if (service.totalIsLowerBound()) {
+            return null; // a share of a lower bound would overstate it: the bar stays indeterminate
         }
         return total == 0 ? 100 : (int) Math.floor(100.0 * service.done() / total);
     }

@@ -102,7 +102,7 @@ public final class WorkerMode {
             database = Database.open(config, DEFAULT_DB_POOL_SIZE);
             workers = new WorkerPool(new WorkQueue(database.dataSource()), ImageStores.create(config), classifier,
                     DayNightApp.instanceName(task.label()), config.workers(), config.lease(), WorkMetrics.NONE,
-                    config.pictureLimits());
+                    config.pictureLimits(), config.chunkSize());
             if (wait) {
                 workers.start();
             } else {

@@ -32,7 +32,9 @@ class SeveralInstancesIT {
         GeneratedPictures.write(work.resolve("buckets").resolve("shared"), PICTURES);
         try (TestDatabase db = TestDatabase.create()) {
             Map<String, String> env = RunningJar.envWithDatabase(db,
-                    "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5");
+                    "BUCKETS_DIR", work.resolve("buckets").toString(), "WORKERS", "1", "LEASE_SECONDS", "5",
+                    // chunks of 500: every instance works on every service, the victim dies holding chunks
+                    "CHUNK_SIZE", "500");
             List<RunningJar> instances = new ArrayList<>();
             try {
                 for (int i = 1; i <= 3; i++) {

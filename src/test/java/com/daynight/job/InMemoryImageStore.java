@@ -4,14 +4,18 @@ import com.daynight.storage.BucketUnavailableException;
 import com.daynight.storage.GcsBucketNames;
 import com.daynight.storage.ImageObject;
 import com.daynight.storage.ImageStore;
+import com.daynight.storage.NameRange;
 import com.daynight.storage.StorageUnavailableException;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Buckets held in memory for worker tests; objects named in {@code unreadable} fail to download. */
 class InMemoryImageStore implements ImageStore {
@@ -19,6 +23,8 @@ class InMemoryImageStore implements ImageStore {
     private final Map<String, TreeMap<String, byte[]>> buckets = new ConcurrentHashMap<>();
     private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
     private volatile String darkFrom;
+    private final AtomicInteger listCalls = new AtomicInteger();
+    private final AtomicInteger namesListed = new AtomicInteger();
 
     @Override
     public Optional<String> bucketNameProblem(String bucket) {
@@ -48,6 +54,7 @@ class InMemoryImageStore implements ImageStore {
 
     @Override
     public Iterable<ImageObject> listJpegs(String bucket) {
+        listCalls.incrementAndGet();
         TreeMap<String, byte[]> objects = buckets.get(bucket);
         if (objects == null) {
             throw new BucketUnavailableException("bucket '" + bucket + "' does not exist");
@@ -55,6 +62,47 @@ class InMemoryImageStore implements ImageStore {
         return List.copyOf(objects.entrySet()).stream()
                 .map(e -> new ImageObject(e.getKey(), e.getValue().length))
                 .toList();
+    }
+
+    /** Lists the range only, counting the calls and the names handed out (tests of resuming without re-listing). */
+    @Override
+    public Iterable<ImageObject> listJpegs(String bucket, NameRange range) {
+        TreeMap<String, byte[]> objects = buckets.get(bucket);
+        if (objects == null) {
+            throw new BucketUnavailableException("bucket '" + bucket + "' does not exist");
+        }
+        listCalls.incrementAndGet();
+        NavigableMap<String, byte[]> view = objects;
+        if (range.first() != null) {
+            view = view.tailMap(range.first(), true);
+        }
+        if (range.endBefore() != null) {
+            view = view.headMap(range.endBefore(), false);
+        }
+        List<ImageObject> listed = List.copyOf(view.entrySet()).stream()
+                .map(e -> new ImageObject(e.getKey(), e.getValue().length)).toList();
+        return () -> new Iterator<>() {
+            private final Iterator<ImageObject> names = listed.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return names.hasNext();
+            }
+
+            @Override
+            public ImageObject next() {
+                namesListed.incrementAndGet();
+                return names.next();
+            }
+        };
+    }
+
+    int listCalls() {
+        return listCalls.get();
+    }
+
+    int namesListed() {
+        return namesListed.get();
     }
 
     @Override

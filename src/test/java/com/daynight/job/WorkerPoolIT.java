@@ -14,6 +14,8 @@ import com.daynight.classify.DayNightClassifier;
 import com.daynight.classify.ImageDecodeException;
 import com.daynight.classify.Label;
 import com.daynight.classify.Prediction;
+import com.daynight.persistence.ChunkListing;
+import com.daynight.persistence.ChunkQueue;
 import com.daynight.persistence.TestTables;
 import com.daynight.persistence.TestDatabase;
 import com.daynight.persistence.WorkQueue;
@@ -185,15 +187,23 @@ class WorkerPoolIT {
     }
 
     @Test
-    void aServiceWhoseOwnerCrashedResumesAfterTheResultsItKept() throws Exception {
+    void aChunkWhoseOwnerCrashedResumesAfterTheResultsItKeptWithoutListingThemAgain() throws Exception {
         fillBucket("resume", 40);
         repository.insertQueued("RUN00005", "Ann", "resume");
+        // The crashed instance listed the bucket into chunks of 20, then recorded two results of chunk 0.
         queue.claimNext("crashed", LEASE).orElseThrow();
-        queue.markStarted("RUN00005", "crashed");
-        queue.appendResults("RUN00005", "crashed", 0, List.of(
+        ChunkListing listing = queue.listing();
+        assertEquals(new ChunkListing.ListingPoint(0, null, 0), listing.resume("RUN00005", "crashed"));
+        assertTrue(listing.cut("RUN00005", "crashed", 0, null, "img-0020.jpg", 20));
+        assertEquals(ChunkListing.Ending.LISTED, listing.end("RUN00005", "crashed", 1, "img-0020.jpg", 20, 40));
+        ChunkQueue.ChunkClaim chunk = queue.chunks().claimNext("crashed", LEASE).orElseThrow();
+        assertEquals(0, chunk.chunkNo());
+        assertTrue(queue.chunks().appendResults(chunk, 0, List.of(
                 ImageResult.classified("img-0000.jpg", Label.NIGHT, 0.123),
-                ImageResult.classified("img-0001.jpg", Label.DAY, 0.456)));
-        db.execute("UPDATE services SET HeartbeatAt = HeartbeatAt - INTERVAL 60 SECOND");
+                ImageResult.classified("img-0001.jpg", Label.DAY, 0.456))));
+        db.execute("UPDATE service_chunks SET HeartbeatAt = HeartbeatAt - INTERVAL 60 SECOND");
+        int listedBefore = store.namesListed();
+        int callsBefore = store.listCalls();
 
         try (WorkerPool rescuer = pool("rescuer", 1, 0)) {
             awaitStatus("RUN00005", s -> s.status().isDone(), Duration.ofSeconds(20));
@@ -201,6 +211,11 @@ class WorkerPoolIT {
         assertExactlyOneEntryPerImage("RUN00005", 40);
         assertEquals(0.456, ((ImageResult.Classified) repository.results("RUN00005").get(1)).confidence(),
                 "kept, not recomputed");
+        assertEquals(2, store.listCalls() - callsBefore, "one listing per chunk, none of the bucket");
+        // chunk 0 from its last name done (the store lists from it inclusive), chunk 1 whole
+        assertEquals(19 + 20, store.namesListed() - listedBefore, "nothing done is listed again");
+        assertFalse(queue.chunks().appendResults(chunk, 2, List.of(ImageResult.failed("img-0002.jpg", "late"))),
+                "the crashed owner is fenced off");
     }
 
     @Test
@@ -211,7 +226,7 @@ class WorkerPoolIT {
 
         try (WorkerPool pool = pool("solo", 1, 0)) {
             awaitStatus("RUN00006", s -> s.done() == 30, Duration.ofSeconds(20));
-            String notBefore = "SELECT NotBefore FROM services WHERE ServiceID = 'RUN00006'";
+            String notBefore = "SELECT NotBefore FROM service_chunks WHERE ServiceID = 'RUN00006'";
             for (int i = 0; i < 200 && db.query(notBefore).equals("null"); i++) {
                 Thread.sleep(50);
             }
@@ -219,14 +234,14 @@ class WorkerPoolIT {
             ServiceRecord postponed = repository.find("RUN00006").orElseThrow();
             assertEquals(ServiceStatus.STARTED, postponed.status(), "not failed: storage may come back");
             // a retake would count an attempt and postpone again (a later NotBefore): neither may change
-            String claimState = "SELECT CONCAT(Attempts, ' ', NotBefore) FROM services WHERE ServiceID = 'RUN00006'";
+            String claimState = "SELECT CONCAT(Attempts, ' ', NotBefore) FROM service_chunks WHERE ServiceID = 'RUN00006'";
             String before = db.query(claimState);
             Thread.sleep(1_500);
             assertEquals(before, db.query(claimState), "nobody takes it before the backoff");
             assertEquals(30, repository.find("RUN00006").orElseThrow().done());
 
             store.recover();
-            db.execute("UPDATE services SET NotBefore = UTC_TIMESTAMP(3) WHERE ServiceID = 'RUN00006'");
+            db.execute("UPDATE service_chunks SET NotBefore = UTC_TIMESTAMP(3) WHERE ServiceID = 'RUN00006'");
             awaitStatus("RUN00006", s -> s.status().isDone(), Duration.ofSeconds(20));
         }
         assertExactlyOneEntryPerImage("RUN00006", 60);

@@ -176,7 +176,7 @@ class ResultsDocumentTest {
         assertEquals("started", doc.get("Status").asText());
         assertEquals("2017-12-29T18:45:11.500Z", doc.get("ServiceStartTime").asText());
         assertTrue(doc.get("ServiceEndTime").isNull());
-        assertEquals(MAPPER.readTree("{\"done\": 2, \"total\": 3}"), doc.get("Progress"));
+        assertEquals(MAPPER.readTree("{\"done\": 2, \"total\": 3, \"listed\": true}"), doc.get("Progress"));
         assertEquals(2, doc.get("Results").size());
         assertEquals(Instant.parse(doc.get("ServiceStartTime").asText()), running.startTime());
     }
@@ -203,7 +203,7 @@ class ResultsDocumentTest {
 
         assertEquals("finished", doc.get("Status").asText());
         assertEquals("2017-12-29T18:46:00.001Z", doc.get("ServiceEndTime").asText());
-        assertEquals(MAPPER.readTree("{\"done\": 3, \"total\": 3}"), doc.get("Progress"));
+        assertEquals(MAPPER.readTree("{\"done\": 3, \"total\": 3, \"listed\": true}"), doc.get("Progress"));
         assertEquals(3, doc.get("Results").size());
     }
 

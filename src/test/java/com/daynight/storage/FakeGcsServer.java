@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An in-process server speaking the read side of the GCS JSON API, as the real google-cloud-storage client calls
- * it: object listing (prefix, maxResults, pageToken), object metadata, and media download with Range. Point the
+ * it: object listing (prefix, startOffset, endOffset, maxResults, pageToken), object metadata, and media download with Range. Point the
  * client at {@link #baseUrl()} with NoCredentials. Objects list in GCS order (UTF-8 bytes of their names).
  */
 public final class FakeGcsServer implements AutoCloseable {
@@ -227,14 +227,18 @@ public final class FakeGcsServer implements AutoCloseable {
         String prefix = query.getOrDefault("prefix", "");
         int pageSize = Math.min(MAX_PAGE_SIZE, Integer.parseInt(query.getOrDefault("maxResults", "1000")));
         String token = query.get("pageToken");
+        String startOffset = query.get("startOffset");
+        String endOffset = query.get("endOffset");
+        String start = startOffset != null && GcsOrder.OF_NAMES.compare(startOffset, prefix) > 0 ? startOffset : prefix;
         // Names sharing a prefix sit together in GCS order, so the walk starts at the prefix (or after the token).
         Iterable<FakeGcsObject> rest = token == null
-                ? objects.from(prefix, true)
+                ? objects.from(start, true)
                 : objects.from(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8), false);
         List<Map<String, Object>> items = new ArrayList<>();
         String last = null;
         for (FakeGcsObject object : rest) {
-            if (!object.name().startsWith(prefix)) {
+            if (!object.name().startsWith(prefix)
+                    || (endOffset != null && GcsOrder.OF_NAMES.compare(object.name(), endOffset) >= 0)) {
                 break;
             }
             if (items.size() == pageSize) {

@@ -65,6 +65,22 @@ class GcsImageStoreTest {
     }
 
     @Test
+    void aRangeOfNamesIsListedByTheServerFromStartOffsetToEndOffsetOnly() {
+        for (int i = 0; i < 3_000; i++) {
+            server.put("ranged", String.format("r/%04d.jpg", i), JPEG_BYTES, "image/jpeg");
+        }
+        int listRequestsBefore = server.listRequestCount();
+        List<String> listed = new ArrayList<>();
+        new GcsImageStore(storage, 1000).listJpegs("ranged", new NameRange("r/2000.jpg", "r/2500.jpg"))
+                .forEach(image -> listed.add(image.name()));
+
+        assertEquals(500, listed.size());
+        assertEquals("r/2000.jpg", listed.get(0));
+        assertEquals("r/2499.jpg", listed.get(499));
+        assertEquals(1, server.listRequestCount() - listRequestsBefore, "one page: nothing before or after the range");
+    }
+
+    @Test
     void prefixListingReturnsExactlyThePrefixedObjects() {
         server.put("prefixed", "a/1.jpg", JPEG_BYTES, null);
         server.put("prefixed", "a/2.jpg", JPEG_BYTES, null);

@@ -47,6 +47,26 @@ class LocalImageStoreTest {
     }
 
     @Test
+    void aRangeOfNamesIsTheSortedListingFromItsFirstNameToBeforeItsEnd() throws IOException {
+        Path bucket = Files.createDirectories(bucketsDir.resolve("ranged"));
+        for (String name : List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg")) {
+            write(bucket, name, 1);
+        }
+        LocalImageStore store = new LocalImageStore(bucketsDir);
+        assertEquals(List.of("b.jpg", "c.jpg"), names(store.listJpegs("ranged", new NameRange("b.jpg", "d.jpg"))));
+        assertEquals(List.of("a.jpg", "b.jpg"), names(store.listJpegs("ranged", new NameRange(null, "c.jpg"))));
+        assertEquals(List.of("c.jpg", "d.jpg", "e.jpg"),
+                names(store.listJpegs("ranged", new NameRange("bz.jpg", null))), "a first name that is gone");
+        assertEquals(List.of(), names(store.listJpegs("ranged", new NameRange("z.jpg", null))));
+    }
+
+    private static List<String> names(Iterable<ImageObject> listing) {
+        List<String> names = new ArrayList<>();
+        listing.forEach(image -> names.add(image.name()));
+        return names;
+    }
+
+    @Test
     void leavesOutFilesThatAreNotJpegsByName() throws IOException {
         Path bucket = Files.createDirectories(bucketsDir.resolve("mixed"));
         write(bucket, "photo.jpg", 1);

@@ -1,0 +1,20 @@
+package com.daynight.storage;
+
+/**
+ * A range of object names as GCS lists them: from {@code first} (inclusive) to {@code endBefore} (exclusive), in
+ * the bucket's listing order (UTF-8 bytes); a null bound is the bucket's start or end. A chunk of a service.
+ */
+public record NameRange(String first, String endBefore) {
+
+    public static final NameRange ALL = new NameRange(null, null);
+
+    public boolean contains(String name) {
+        return (first == null || GcsOrder.OF_NAMES.compare(name, first) >= 0)
+                && (endBefore == null || GcsOrder.OF_NAMES.compare(name, endBefore) < 0);
+    }
+
+    /** Whether {@code name} sorts at or after the range's end: a listing in order can stop there. */
+    public boolean isPastEnd(String name) {
+        return endBefore != null && GcsOrder.OF_NAMES.compare(name, endBefore) >= 0;
+    }
+}

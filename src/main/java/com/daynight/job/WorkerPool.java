@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -36,8 +35,6 @@ public final class WorkerPool implements AutoCloseable {
     private static final long ERROR_BACKOFF_MILLIS = 3_000;
     /** Two services at a time per instance, so one huge bucket does not hold up every other user's. */
     private static final int CLAIMERS = 2;
-    /** Downloads wait on the network, not the CPU: more of them than cores keeps the classifiers fed. */
-    private static final int DOWNLOAD_THREADS = 8;
     /** The log context key of the service a thread works on: every log line of its work carries it. */
     public static final String SERVICE_ID = "serviceId";
 
@@ -75,11 +72,10 @@ public final class WorkerPool implements AutoCloseable {
         this.limits = limits;
         this.classifiers = new ClassifierPool(classifier, workerCount, limits.pictureTimeout());
         this.bytesInFlight = new ByteBudget(limits.maxBytesInFlight());
-        AtomicInteger counter = new AtomicInteger();
-        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS,
-                r -> new Thread(r, "download-" + counter.incrementAndGet()));
-        // Enough images in flight to keep every classifier busy while others download; few enough that
-        // memory stays flat (a 12 MP photo is a few MB); their bytes are bounded too (bytesInFlight).
+        // As many download threads as the pipelines' windows ask for: more when the store is slow.
+        this.downloads = DownloadThreads.pool();
+        // At least this many images in flight, enough to keep every classifier busy over a local store; each
+        // pipeline holds more while the store's latency asks for it; their bytes are bounded (bytesInFlight).
         this.maxInFlight = Math.max(8, 4 * workerCount);
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -21,6 +22,7 @@ public final class Benchmarks {
     /** Every n-th pexels photo: a fixed, spread-out sample that keeps the run to a few minutes. */
     private static final int PEXELS_STRIDE = 5;
     private static final int SYNTHETIC_PHOTOS = 4;
+    private static final String ALL_TABLES = "stages,cheap,decode,service,latency,cpu,instances";
 
     private final Path datasets;
     private final Path workDir;
@@ -35,49 +37,69 @@ public final class Benchmarks {
     public void run(DayNightClassifier classifier) throws IOException, InterruptedException, SQLException {
         out.printf(Locale.ROOT, "java %s, %d cores; libjpeg-turbo (tjbench) %s%n%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), LibjpegTurbo.available() ? "found" : "not installed");
-        if (Boolean.getBoolean("daynight.bench.instancesOnly")) {
-            instances(classifier);
-            return;
-        }
-        StageBenchmark stages = new StageBenchmark(classifier);
-        StageBenchmark.printHeader(out);
+        Set<String> tables = tables();
         // Each folder is listed once, then reused by the tables below.
         List<Path> amosTest = jpegs(datasets.resolve("amos-day-night/test"));
-        stages.measure("amos-day-night (test)", amosTest, out);
         List<Path> pexels = jpegs(datasets.resolve("pexels-day-night/train"));
-        stages.measure("pexels-day-night (all)", pexels, out);
-        if (Boolean.getBoolean("daynight.bench.stagesOnly")) {
-            return;
+        if (tables.contains("stages")) {
+            StageBenchmark stages = new StageBenchmark(classifier);
+            StageBenchmark.printHeader(out);
+            stages.measure("amos-day-night (test)", amosTest, out);
+            stages.measure("pexels-day-night (all)", pexels, out);
+            out.println();
         }
-
-        out.println();
-        DecodeBenchmark decode = new DecodeBenchmark();
-        DecodeBenchmark.printHeader(out);
-        decode.measure("amos-day-night (test)", amosTest).print(out);
-        decode.measure("pexels-day-night (every " + PEXELS_STRIDE + "th)", everyNth(pexels, PEXELS_STRIDE)).print(out);
-        decode.measure("12 MP baseline (generated)",
-                SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, false, 1)).print(out);
-        decode.measure("12 MP progressive (generated)",
-                SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, true, 1)).print(out);
-
-        out.println();
+        if (tables.contains("cheap")) {
+            CheapPathBenchmark.printHeader(out);
+            new CheapPathBenchmark(classifier).measure("amos-day-night (test)", amosTest, out);
+            out.println();
+        }
+        if (tables.contains("decode")) {
+            DecodeBenchmark decode = new DecodeBenchmark();
+            DecodeBenchmark.printHeader(out);
+            decode.measure("amos-day-night (test)", amosTest).print(out);
+            decode.measure("pexels-day-night (every " + PEXELS_STRIDE + "th)", everyNth(pexels, PEXELS_STRIDE)).print(out);
+            decode.measure("12 MP baseline (generated)",
+                    SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, false, 1)).print(out);
+            decode.measure("12 MP progressive (generated)",
+                    SyntheticPhotos.write(workDir, SYNTHETIC_PHOTOS, true, 1)).print(out);
+            out.println();
+        }
         ServiceBenchmark service = new ServiceBenchmark(classifier);
-        ServiceBenchmark.printHeader(out);
-        service.run(datasets.resolve("amos-day-night"), "test", out);
-        service.run(datasets.resolve("pexels-day-night"), "train", out);
-
-        out.println();
-        CpuScaling.printHeader(out);
-        new CpuScaling().run(amosTest, out);
-
-        instances(classifier);
+        if (tables.contains("service")) {
+            ServiceBenchmark.printHeader(out);
+            service.run(datasets.resolve("amos-day-night"), "test", out);
+            service.run(datasets.resolve("pexels-day-night"), "train", out);
+            out.println();
+        }
+        if (tables.contains("latency")) {
+            LatencyBenchmark.printHeader(out);
+            new LatencyBenchmark(service).run(datasets.resolve("amos-day-night"), "test", out);
+            out.println();
+        }
+        if (tables.contains("cpu")) {
+            CpuScaling.printHeader(out);
+            new CpuScaling().run(amosTest, out);
+        }
+        if (tables.contains("instances")) {
+            out.println();
+            InstancesBenchmark.printHeader(out);
+            new InstancesBenchmark(classifier).run(datasets.resolve("amos-day-night"), "test", workDir, out);
+        }
     }
 
-    /** One big service over 1, 2 and 3 instances on one (embedded) database. */
-    private void instances(DayNightClassifier classifier) throws SQLException, InterruptedException {
-        out.println();
-        InstancesBenchmark.printHeader(out);
-        new InstancesBenchmark(classifier).run(datasets.resolve("amos-day-night"), "test", workDir, out);
+    /**
+     * The tables to print: all, or those named in the system property {@code daynight.bench.tables} (stages,
+     * cheap, decode, service, latency, cpu, instances; comma-separated). {@code daynight.bench.stagesOnly} means stages.
+     */
+    private static Set<String> tables() {
+        if (Boolean.getBoolean("daynight.bench.stagesOnly")) {
+            return Set.of("stages");
+        }
+        if (Boolean.getBoolean("daynight.bench.instancesOnly")) {
+            return Set.of("instances");
+        }
+        String named = System.getProperty("daynight.bench.tables", ALL_TABLES);
+        return Set.copyOf(java.util.Arrays.asList(named.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
     }
 
     private static List<Path> jpegs(Path folder) throws IOException {

@@ -125,7 +125,7 @@ final class DecodeBenchmark {
                 : Optional.of(median(times.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
-    private static int[] dimensions(Path file) throws IOException {
+    static int[] dimensions(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = ImageIO.getImageReaders(in).next();
             try {

@@ -37,6 +37,7 @@ public final class ClassifierPool implements AutoCloseable {
     }
 
     private final ExecutorService threads;
+    private final int workers;
     private final ThreadLocal<DayNightClassifier> classifier;
     private final Duration pictureTimeout;
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
@@ -53,10 +54,16 @@ public final class ClassifierPool implements AutoCloseable {
 
     public ClassifierPool(DayNightClassifier model, int workers, Duration pictureTimeout) {
         AtomicInteger counter = new AtomicInteger();
+        this.workers = workers;
         this.threads = Executors.newFixedThreadPool(workers, r -> new Thread(r, "classify-" + counter.incrementAndGet()));
         this.classifier = ThreadLocal.withInitial(model::copy);
         this.pictureTimeout = pictureTimeout;
         watchdog.setRemoveOnCancelPolicy(true); // a picture done in time leaves no timer behind
+    }
+
+    /** How many pictures it classifies at once. */
+    int workers() {
+        return workers;
     }
 
     ExecutorService executor() {

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads (I/O threads) overlap with decoding and classifying (the CPU pool), with at most
- * {@code maxInFlight} images held at once and their bytes within a {@link ByteBudget} shared by the
- * instance's pipelines, so memory stays flat whatever the bucket's size and its objects' sizes. An object
+ * Downloads (I/O threads) overlap with decoding and classifying (the CPU pool), with as many images held at
+ * once as a {@link FetchWindow} allows (enough to hide the store's latency) and their bytes within a
+ * {@link ByteBudget} shared by the instance's pipelines, so memory stays flat whatever the bucket's size and its
+ * objects' sizes. An object
  * larger than {@code maxObjectBytes} (by the listing's size) gets its error entry without being read. Results
  * leave in the bucket's listing order: the oldest image in flight is always the next one handed on.
  */
@@ -33,6 +34,11 @@ public final class ImagePipeline {
     private static final long BUDGET_POLL_MILLIS = 100;
     /** On a stop request, images still in flight after this long are left for the next owner. */
     static final long STOP_WAIT_MILLIS = 1_000;
+    /**
+     * The most images one pipeline holds in flight, however slow the store: 100 ms per GET at 5,000 images/s
+     * asks for 500. Each download in progress takes a thread of the download pool.
+     */
+    public static final int MAX_IN_FLIGHT = 512;
 
     /** How a run of the pipeline ended. */
     public enum Ending { COMPLETED, STOPPED, REFUSED }
@@ -46,23 +52,36 @@ public final class ImagePipeline {
     private final Executor downloads;
     private final ClassifierPool classifiers;
     private final Executor classifying;
-    private final int maxInFlight;
+    private final FetchWindow window;
     private final WorkMetrics metrics;
     private final long maxObjectBytes;
     private final ByteBudget budget;
 
+    /** Exactly {@code maxInFlight} images in flight, no byte budget: tests that count what is held. */
     public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight) {
-        this(store, downloads, classifiers, maxInFlight, WorkMetrics.NONE, Long.MAX_VALUE, ByteBudget.unlimited());
+        this(store, downloads, classifiers, FetchWindow.fixed(maxInFlight), WorkMetrics.NONE, Long.MAX_VALUE,
+                ByteBudget.unlimited());
     }
 
-    public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int maxInFlight,
+    /**
+     * At least {@code minInFlight} images in flight, more (up to {@link #MAX_IN_FLIGHT}) while the store's
+     * latency asks for them; {@code downloads} must run as many downloads at once (a cached thread pool).
+     */
+    public ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, int minInFlight,
                          WorkMetrics metrics, long maxObjectBytes, ByteBudget budget) {
+        this(store, downloads, classifiers,
+                FetchWindow.adaptive(minInFlight, Math.max(minInFlight, MAX_IN_FLIGHT), classifiers.workers()),
+                metrics, maxObjectBytes, budget);
+    }
+
+    private ImagePipeline(ImageStore store, Executor downloads, ClassifierPool classifiers, FetchWindow window,
+                          WorkMetrics metrics, long maxObjectBytes, ByteBudget budget) {
         this.store = store;
         // The pools are shared by every service of the instance: each task carries its service's log context.
         this.downloads = MdcPropagation.of(downloads);
         this.classifiers = classifiers;
         this.classifying = MdcPropagation.of(classifiers.executor());
-        this.maxInFlight = maxInFlight;
+        this.window = window;
         this.metrics = metrics;
         this.maxObjectBytes = maxObjectBytes;
         this.budget = budget;
@@ -90,8 +109,10 @@ public final class ImagePipeline {
             if (stopRequested.getAsBoolean()) {
                 return handOnFinished(inFlight, sink) ? Ending.STOPPED : Ending.REFUSED;
             }
-            if (inFlight.size() >= maxInFlight && !sink.accept(await(inFlight.removeFirst()))) {
-                return Ending.REFUSED;
+            while (inFlight.size() >= window.limit()) { // a loop: the window may have shrunk
+                if (!sink.accept(await(inFlight.removeFirst()))) {
+                    return Ending.REFUSED;
+                }
             }
             ImageObject image = images.next();
             if (image.size() > maxObjectBytes) {
@@ -130,7 +151,7 @@ public final class ImagePipeline {
         try {
             return CompletableFuture.supplyAsync(() -> download(bucket, image), downloads)
                     .thenApplyAsync(d -> {
-                        ImageResult result = d.failure != null ? d.failure : classifiers.classify(image.name(), d.bytes);
+                        ImageResult result = d.failure != null ? d.failure : classify(image, d.bytes);
                         metrics.imageDone(result, System.nanoTime() - started);
                         return result;
                     }, classifying)
@@ -141,7 +162,21 @@ public final class ImagePipeline {
         }
     }
 
+    private ImageResult classify(ImageObject image, byte[] bytes) {
+        long started = System.nanoTime();
+        ImageResult result = classifiers.classify(image.name(), bytes);
+        window.classified(System.nanoTime() - started);
+        return result;
+    }
+
+    /** The most downloads this pipeline has had running at once (benchmarks and tests). */
+    public int mostDownloadsAtOnce() {
+        return window.mostDownloading();
+    }
+
     private Download download(String bucket, ImageObject image) {
+        window.downloadStarted();
+        long started = System.nanoTime();
         try {
             return new Download(store.read(bucket, image.name()), null);
         } catch (IOException e) {
@@ -151,6 +186,8 @@ public final class ImagePipeline {
             log.error("out of memory reading {} ({} bytes)", image.name(), image.size());
             return new Download(null, ImageResult.failed(image.name(),
                     "the object is too large to read: " + image.size() / (1024 * 1024) + " MB"));
+        } finally {
+            window.downloadEnded(System.nanoTime() - started);
         }
     }
 

@@ -42,8 +42,6 @@ public final class WorkerPool implements AutoCloseable {
     private static final long ERROR_BACKOFF_MILLIS = 3_000;
     /** Two chunks at a time per instance (chunk 0 of every service comes first, see ChunkQueue). */
     private static final int CLAIMERS = 2;
-    /** Downloads wait on the network, not the CPU: more of them than cores keeps the classifiers fed. */
-    private static final int DOWNLOAD_THREADS = 8;
     /** The log context key of the service a thread works on: every log line of its work carries it. */
     public static final String SERVICE_ID = "serviceId";
 
@@ -95,11 +93,10 @@ public final class WorkerPool implements AutoCloseable {
         this.limits = limits;
         this.classifiers = new ClassifierPool(classifier, workerCount, limits.pictureTimeout());
         this.bytesInFlight = new ByteBudget(limits.maxBytesInFlight());
-        AtomicInteger counter = new AtomicInteger();
-        this.downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS,
-                r -> new Thread(r, "download-" + counter.incrementAndGet()));
-        // Enough images in flight to keep every classifier busy while others download; few enough that
-        // memory stays flat (a 12 MP photo is a few MB); their bytes are bounded too (bytesInFlight).
+        // As many download threads as the pipelines' windows ask for: more when the store is slow.
+        this.downloads = DownloadThreads.pool();
+        // At least this many images in flight, enough to keep every classifier busy over a local store; each
+        // pipeline holds more while the store's latency asks for it; their bytes are bounded (bytesInFlight).
         this.maxInFlight = Math.max(8, 4 * workerCount);
     }
 

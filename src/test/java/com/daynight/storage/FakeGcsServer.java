@@ -45,6 +45,9 @@ public final class FakeGcsServer implements AutoCloseable {
     private final Map<String, FakeGcsFaults> faults = new ConcurrentHashMap<>();
     private final Map<String, Duration> listingDelays = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger mostInProgress = new AtomicInteger();
+    private volatile Duration requestDelay = Duration.ZERO;
     private final AtomicInteger listRequests = new AtomicInteger();
     private final AtomicLong generations = new AtomicLong(1_700_000_000_000_000L);
     private HttpServer server;
@@ -54,11 +57,12 @@ public final class FakeGcsServer implements AutoCloseable {
     public static FakeGcsServer start() {
         FakeGcsServer fake = new FakeGcsServer();
         try {
-            fake.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            fake.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512); // many clients connect at once
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a port for FakeGcsServer", e);
         }
-        fake.executor = Executors.newFixedThreadPool(4, runnable -> {
+        // A thread per request in progress: with a delay on every request, a client's many downloads wait together.
+        fake.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-gcs");
             thread.setDaemon(true);
             return thread;
@@ -150,6 +154,16 @@ public final class FakeGcsServer implements AutoCloseable {
         listingDelays.put(bucket, delay);
     }
 
+    /** Every request from now on is answered only after {@code delay}: a store far away (30 ms, 100 ms a GET). */
+    public void delayEveryRequest(Duration delay) {
+        requestDelay = delay;
+    }
+
+    /** The most requests that were being served at once so far. */
+    public int mostRequestsAtOnce() {
+        return mostInProgress.get();
+    }
+
     /** All requests served so far, of any kind. */
     public int requestCount() {
         return requests.get();
@@ -162,7 +176,9 @@ public final class FakeGcsServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        mostInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
         try (exchange) {
+            pause(requestDelay.isZero() ? null : requestDelay);
             FakeGcsRequest request = FakeGcsRequest.parse(exchange);
             // The client sends a GET whose URL is over 2,048 characters (a long object name) as a POST with
             // X-HTTP-Method-Override: GET, which GCS honours.
@@ -195,6 +211,8 @@ public final class FakeGcsServer implements AutoCloseable {
             } else {
                 serveObject(exchange, request, objects.get(request.objectName()));
             }
+        } finally {
+            inProgress.decrementAndGet();
         }
     }
 

@@ -8,6 +8,7 @@ import com.daynight.config.AuthSettings;
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
+import com.daynight.logging.StartupStages;
 import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
 import com.daynight.persistence.QueueAdmission;
@@ -36,11 +37,14 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +97,28 @@ public final class DayNightApp implements ServletContextListener {
         AuthSettings auth = config.auth();
         BucketRules bucketRules = BucketRules.parse(auth.bucketRules()); // a malformed rule stops the start here
         AuthFilter authFilter = AuthFilter.forSettings(auth);
-        classifier = loadModel(config);
+        StartupStages.reached(log, "Tomcat has loaded the webapp");
+        if (config.modelPath() != null && !Files.isReadable(config.modelPath())) {
+            loadModel(config); // says why, before a database is started only to be stopped again
+        }
+        // The database (a MariaDB process, or a connection far away) and the model load side by side.
+        CompletableFuture<Database> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(Database.open(config));
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "database-start");
+        opener.start();
+        try {
+            classifier = loadModel(config);
+        } catch (RuntimeException e) {
+            closeWhenOpened(opening); // an embedded server outlives the JVM unless stopped
+            throw e;
+        }
+        database = await(opening);
         metrics = new AppMetrics();
-        database = Database.open(config);
         DataSource dataSource = metrics.countingErrors(database.dataSource());
         ServicesTable services = new ServicesTable(dataSource);
         WorkQueue queue = new WorkQueue(dataSource);
@@ -149,11 +172,30 @@ public final class DayNightApp implements ServletContextListener {
         return auth.mode() == AuthSettings.Mode.GOOGLE ? auth.userQueueLimit() : Integer.MAX_VALUE;
     }
 
-    private static DayNightClassifier loadModel(AppConfig config) {
+    private static Database await(CompletableFuture<Database> opening) {
         try {
-            return config.modelPath() == null
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void closeWhenOpened(CompletableFuture<Database> opening) {
+        try {
+            opening.join().close();
+        } catch (RuntimeException notOpened) {
+            // nothing to close; the model's failure is the one to report
+        }
+    }
+
+    private static DayNightClassifier loadModel(AppConfig config) {
+        long started = System.nanoTime();
+        try {
+            DayNightClassifier loaded = config.modelPath() == null
                     ? DayNightClassifier.loadBundled()
                     : DayNightClassifier.load(config.modelPath());
+            StartupStages.done(log, "model: loaded", started);
+            return loaded;
         } catch (IOException | RuntimeException e) {
             String which = config.modelPath() == null ? "the bundled model" : "MODEL " + config.modelPath();
             throw new ConfigException(which + " cannot be read: " + reason(e), e);

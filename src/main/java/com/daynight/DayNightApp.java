@@ -11,6 +11,7 @@ import com.daynight.job.WorkerPool;
 import com.daynight.logging.StartupStages;
 import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
+import com.daynight.persistence.DatabaseOpening;
 import com.daynight.persistence.QueueAdmission;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
@@ -43,8 +44,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,27 +96,18 @@ public final class DayNightApp implements ServletContextListener {
         AuthSettings auth = config.auth();
         BucketRules bucketRules = BucketRules.parse(auth.bucketRules()); // a malformed rule stops the start here
         AuthFilter authFilter = AuthFilter.forSettings(auth);
-        StartupStages.reached(log, "Tomcat has loaded the webapp");
         if (config.modelPath() != null && !Files.isReadable(config.modelPath())) {
             loadModel(config); // says why, before a database is started only to be stopped again
         }
-        // The database (a MariaDB process, or a connection far away) and the model load side by side.
-        CompletableFuture<Database> opening = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                opening.complete(Database.open(config));
-            } catch (RuntimeException | Error e) {
-                opening.completeExceptionally(e);
-            }
-        }, "database-start");
-        opener.start();
+        StartupStages.reached(log, "Tomcat has loaded the webapp");
+        DatabaseOpening opening = DatabaseOpening.begin(config); // side by side with the model
         try {
             classifier = loadModel(config);
         } catch (RuntimeException e) {
-            closeWhenOpened(opening); // an embedded server outlives the JVM unless stopped
+            opening.closeWhenOpened();
             throw e;
         }
-        database = await(opening);
+        database = opening.await();
         metrics = new AppMetrics();
         DataSource dataSource = metrics.countingErrors(database.dataSource());
         ServicesTable services = new ServicesTable(dataSource);
@@ -170,22 +160,6 @@ public final class DayNightApp implements ServletContextListener {
     /** Per principal with AUTH=google; with AUTH=none there is one user, whom QUEUE_LIMIT alone bounds. */
     private static int userQueueLimit(AuthSettings auth) {
         return auth.mode() == AuthSettings.Mode.GOOGLE ? auth.userQueueLimit() : Integer.MAX_VALUE;
-    }
-
-    private static Database await(CompletableFuture<Database> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    private static void closeWhenOpened(CompletableFuture<Database> opening) {
-        try {
-            opening.join().close();
-        } catch (RuntimeException notOpened) {
-            // nothing to close; the model's failure is the one to report
-        }
     }
 
     private static DayNightClassifier loadModel(AppConfig config) {

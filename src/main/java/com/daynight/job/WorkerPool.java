@@ -143,9 +143,13 @@ public final class WorkerPool implements AutoCloseable {
 
     private void beat() {
         for (Claim claim : claims.values()) {
+            if (claim.isHandingBack()) {
+                continue; // the worker is ending the claim; the row may already be finished
+            }
             MDC.put(SERVICE_ID, claim.serviceId());
             try {
-                if (!queue.heartbeat(claim.serviceId(), owner)) {
+                // Read the flag again after the update: the worker may have finished the service meanwhile.
+                if (!queue.heartbeat(claim.serviceId(), owner) && !claim.isHandingBack()) {
                     log.warn("service {}: claim lost to another instance", claim.serviceId());
                     claim.markLost();
                 }

@@ -477,7 +477,7 @@ class WebHttpTest {
             asset.matcher(body).results().map(m -> m.group(1)).filter(u -> u.startsWith("/static/")).forEach(assets::add);
         }
         assertEquals(Set.of("/static/copy.js", "/static/favicon.svg", "/static/local-times.js",
-                "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
+                "/static/name-length.js", "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
                 "/static/style.css"), assets);
         for (String url : assets) {
             assertEquals(200, get(url, null).statusCode(), url);

@@ -41,9 +41,10 @@ public final class IdempotencyKey {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] {principal, userName, bucket, key}) {
-                byte[] bytes = String.valueOf(part).getBytes(StandardCharsets.UTF_8);
-                // Length-prefixed, so ("ab", "c") and ("a", "bc") never hash alike.
-                sha256.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                // Length-prefixed, so ("ab", "c") and ("a", "bc") never hash alike; absent is length -1.
+                byte[] bytes = part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8);
+                int length = part == null ? -1 : bytes.length;
+                sha256.update(Integer.toString(length).getBytes(StandardCharsets.US_ASCII));
                 sha256.update((byte) ':');
                 sha256.update(bytes);
             }

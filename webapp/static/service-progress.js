@@ -115,6 +115,7 @@
     if (doc.Notice) { // finished with no result: say why instead of a bare 100 %
       byId('service-notice-text').textContent = doc.Notice;
       byId('service-notice').hidden = false;
+      byId('progress-bar').classList.add('nothing-done');
       byId('empty-note').textContent = 'No image was classified.';
     }
     if (status === 'failed') {

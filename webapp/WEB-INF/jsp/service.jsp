@@ -29,7 +29,7 @@
       <span><strong id="progress-text"><c:out value="${service.progress}"/></strong> images done</span>
       <span id="progress-percent" class="muted"><c:if test="${not empty service.percent}">${service.percent}%</c:if></span>
     </p>
-    <div id="progress-bar" class="progress${empty service.percent ? ' indeterminate' : ''}" role="progressbar"
+    <div id="progress-bar" class="progress${empty service.percent ? ' indeterminate' : ''}${empty service.notice ? '' : ' nothing-done'}" role="progressbar"
          aria-labelledby="progress-caption" aria-valuemin="0"
          <c:if test="${not empty service.percent}">aria-valuemax="100" aria-valuenow="${service.percent}"</c:if>
          aria-valuetext="<c:out value='${service.progress}'/> images">

@@ -231,6 +231,7 @@ class SubmissionHttpTest {
         String page = get("/services/" + ID, BROWSER).body();
         assertTrue(page.contains("<div id=\"service-notice\" class=\"alert alert-notice\" role=\"status\">"), page);
         assertTrue(page.contains("The bucket holds no JPEG picture"), page);
+        assertTrue(page.contains("class=\"progress nothing-done\""), "not a bare green 100 %");
         JsonNode doc = JSON.readTree(get("/services/" + ID + "?format=json", null).body()).get("serviceResults");
         assertEquals(ServiceRecord.NO_JPEGS, doc.get("Notice").asText());
 

@@ -115,6 +115,12 @@
       byId('progress-hint').hidden = true;
       byId('duration').textContent = duration(doc.ServiceStartTime, doc.ServiceEndTime);
     }
+    if (doc.Notice) { // finished with no result: say why instead of a bare 100 %
+      byId('service-notice-text').textContent = doc.Notice;
+      byId('service-notice').hidden = false;
+      byId('progress-bar').classList.add('nothing-done');
+      byId('empty-note').textContent = 'No image was classified.';
+    }
     if (status === 'failed') {
       byId('service-error-text').textContent = doc.Error || 'for a reason that was not recorded';
       byId('service-error').hidden = false;

@@ -3,7 +3,7 @@
 <c:set var="submitProblem" value="${form == 'submit' ? problemField : null}"/>
 <c:set var="lookupError" value="${form == 'lookup' ? problemMessage : null}"/>
 <c:set var="pageTitle" value="${empty problemMessage ? 'Classify a bucket' : 'Check the form - Classify a bucket'}"/>
-<c:set var="pageScripts" value="recent-services.js"/>
+<c:set var="pageScripts" value="recent-services.js,name-length.js"/>
 <c:set var="navCurrent" value="new"/>
 <%@ include file="header.jspf" %>
 <div class="home">
@@ -15,20 +15,25 @@
     <p class="hint" id="local-mode">Local mode: no sign-in (<code>AUTH=none</code>), for one person on this
        machine; every bucket may be read and every service is shown.</p>
   </c:if>
-  <c:if test="${form == 'submit' and not empty problemMessage and empty problemField}">
+  <c:if test="${form == 'submit' and not empty problemMessage and problemField != 'userName' and problemField != 'bucket'}">
     <div class="alert" role="alert">
       <p class="alert-title"><c:out value="${problemStatus == 503 ? 'The service is busy' : 'The request was not accepted'}"/></p>
       <p><c:out value="${problemMessage}"/></p>
     </div>
   </c:if>
   <form method="post" action="<c:url value='/services'/>" accept-charset="UTF-8" novalidate class="stack">
+    <%-- This rendering's own key: the form sent twice (a double click, a resent POST) starts one service. --%>
+    <input type="hidden" name="${formTokenField}" value="<c:out value='${formToken}'/>">
     <div class="field">
       <label for="userName">Your name</label>
-      <input id="userName" name="userName" type="text" maxlength="100" required autocomplete="name"
+      <%-- No maxlength: a browser counts it in UTF-16 units (50 emoji), the server in characters (code points),
+           as MySQL's VARCHAR(100) does; name-length.js counts as the server does. --%>
+      <input id="userName" name="userName" type="text" data-max-chars="100" required autocomplete="name"
              value="<c:out value='${typedUserName}'/>"
              aria-describedby="userName-hint${submitProblem == 'userName' ? ' userName-error' : ''}"
              <c:if test="${submitProblem == 'userName'}">aria-invalid="true" autofocus</c:if>>
       <p id="userName-hint" class="hint">1 to 100 characters. Your services are listed under this name.</p>
+      <p id="userName-length" class="field-error" aria-live="polite" hidden></p>
       <c:if test="${submitProblem == 'userName'}">
         <p id="userName-error" class="field-error"><c:out value="${problemMessage}"/></p>
       </c:if>
@@ -73,7 +78,7 @@
       <div class="field">
         <label for="listUserName">Your name</label>
         <div class="input-row">
-          <input id="listUserName" name="userName" type="text" maxlength="100" required autocomplete="name"
+          <input id="listUserName" name="userName" type="text" data-max-chars="100" required autocomplete="name"
                  <c:if test="${form == 'list'}">aria-invalid="true" aria-describedby="list-error" autofocus</c:if>>
           <button type="submit" class="button secondary">List</button>
         </div>

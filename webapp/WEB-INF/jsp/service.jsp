@@ -29,7 +29,7 @@
       <span><strong id="progress-text"><c:out value="${service.progress}"/></strong> images done</span>
       <span id="progress-percent" class="muted"><c:if test="${not empty service.percent}">${service.percent}%</c:if></span>
     </p>
-    <div id="progress-bar" class="progress${empty service.percent ? ' indeterminate' : ''}" role="progressbar"
+    <div id="progress-bar" class="progress${empty service.percent ? ' indeterminate' : ''}${empty service.notice ? '' : ' nothing-done'}" role="progressbar"
          aria-labelledby="progress-caption" aria-valuemin="0"
          <c:if test="${not empty service.percent}">aria-valuemax="100" aria-valuenow="${service.percent}"</c:if>
          aria-valuetext="<c:out value='${service.progress}'/> images">
@@ -37,6 +37,11 @@
     </div>
     <p id="progress-hint" class="hint"<c:if test="${not service.running}"> hidden</c:if>>This page follows the service until it is done.</p>
     <p id="announcer" class="sr-only" aria-live="polite"></p>
+  </div>
+
+  <div id="service-notice" class="alert alert-notice" role="status"<c:if test="${empty service.notice}"> hidden</c:if>>
+    <p class="alert-title">No JPEG pictures in this bucket</p>
+    <p id="service-notice-text"><c:out value="${service.notice}"/></p>
   </div>
 
   <div id="service-error" class="alert" role="alert"<c:if test="${not service.failed}"> hidden</c:if>>

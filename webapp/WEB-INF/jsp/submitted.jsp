@@ -1,13 +1,16 @@
 <%@ page contentType="text/html;charset=UTF-8" session="false" %>
 <%@ taglib prefix="c" uri="jakarta.tags.core" %>
 <c:set var="pageTitle" value="Service ${serviceId} accepted"/>
+<%-- The address a browser is redirected to after the form (GET /services/{id}/submitted): reloading it submits nothing. --%>
 <c:set var="pageScripts" value="copy.js"/>
 <%@ include file="header.jspf" %>
 <c:url var="serviceUrl" value="/services/${serviceId}"/>
-<c:url var="userUrl" value="/services"><c:param name="userName" value="${typedUserName}"/></c:url>
+<c:url var="userUrl" value="/services"><c:param name="userName" value="${service.userName}"/></c:url>
 <section aria-labelledby="accepted-heading" class="card card-narrow">
   <p class="eyebrow eyebrow-ok"><span class="tick" aria-hidden="true"></span>Accepted</p>
-  <h1 id="accepted-heading">Your service is queued</h1>
+  <h1 id="accepted-heading">Your service is accepted</h1>
+  <p>Bucket <code id="accepted-bucket" class="bucket"><c:out value="${service.bucket}"/></code>
+    <span aria-hidden="true">&middot;</span> now <span id="status" class="badge status-${service.status}"><c:out value="${service.status}"/></span></p>
   <p>Your ServiceID is</p>
   <div class="id-box">
     <p id="service-id" class="service-id"><c:out value="${serviceId}"/></p>
@@ -18,7 +21,7 @@
   <pre class="command"><code>curl <c:out value="${pageContext.request.scheme}://${header.host}${serviceUrl}"/>?format=json</code></pre>
   <div class="actions">
     <a id="follow-service" class="button primary" href="<c:out value='${serviceUrl}'/>">Follow service <c:out value="${serviceId}"/></a>
-    <c:if test="${not empty typedUserName}">
+    <c:if test="${not empty service.userName}">
       <a class="button secondary" href="<c:out value='${userUrl}'/>">All your services</a>
     </c:if>
   </div>

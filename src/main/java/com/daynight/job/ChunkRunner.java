@@ -51,22 +51,36 @@ final class ChunkRunner {
             ImagePipeline.Ending ending = pipeline.run(chunk.bucket(), rest,
                     result -> !claim.isLost() && batch.add(result), claim::isStopRequested);
             return switch (ending) {
-                case COMPLETED -> !batch.flush() ? Outcome.LOST : switch (chunks.complete(chunk)) {
+                case COMPLETED -> !batch.flush() ? Outcome.LOST : switch (handBack(claim, () -> chunks.complete(chunk))) {
                     case DONE -> Outcome.DONE;
                     case SERVICE_FINISHED -> Outcome.FINISHED;
                     case LOST -> Outcome.LOST;
                 };
-                case STOPPED -> batch.flush() && chunks.release(chunk) ? Outcome.RELEASED : Outcome.LOST;
+                case STOPPED -> batch.flush() && handBack(claim, () -> chunks.release(chunk)) ? Outcome.RELEASED : Outcome.LOST;
                 case REFUSED -> Outcome.LOST;
             };
         } catch (BucketUnavailableException e) {
             log.info("service {} failed: {}", chunk.serviceId(), e.getMessage());
-            return chunks.failService(chunk, BucketUnavailableException.USER_MESSAGE) ? Outcome.FAILED : Outcome.LOST;
+            return handBack(claim, () -> chunks.failService(chunk, BucketUnavailableException.USER_MESSAGE)) ? Outcome.FAILED : Outcome.LOST;
         } catch (StorageUnavailableException e) {
             // Every image before the one storage failed on is kept; the chunk is tried again after a backoff.
             log.warn("service {} chunk {}: {}; tried again later", chunk.serviceId(), chunk.chunkNo(), e.getMessage());
-            return batch.flush() && chunks.postpone(chunk, e.getMessage()) ? Outcome.POSTPONED : Outcome.LOST;
+            return batch.flush() && handBack(claim, () -> chunks.postpone(chunk, e.getMessage())) ? Outcome.POSTPONED : Outcome.LOST;
         }
+    }
+
+    /** A write that ends this owner's claim on the chunk (complete, release, fail, postpone). */
+    private interface ClaimEndingWrite<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Says so on the claim before the write that clears it: a heartbeat that runs between that write and the
+     * claim's removal finds the chunk no longer this owner's, and must not take the normal end for a lost claim.
+     */
+    private static <T> T handBack(Claim claim, ClaimEndingWrite<T> write) throws SQLException {
+        claim.markHandingBack();
+        return write.run();
     }
 
     /** The listing starts at the last name done (GCS's startOffset is inclusive): that one is passed over. */

@@ -18,6 +18,7 @@ final class Claim {
     private final Renewal renewal;
     private volatile boolean lost;
     private volatile boolean stopRequested;
+    private volatile boolean handingBack;
 
     Claim(String key, String serviceId, Renewal renewal) {
         this.key = key;
@@ -43,6 +44,15 @@ final class Claim {
 
     boolean isLost() {
         return lost;
+    }
+
+    /** The worker is about to end the claim itself (finish, fail, postpone, release): no heartbeat is due. */
+    void markHandingBack() {
+        handingBack = true;
+    }
+
+    boolean isHandingBack() {
+        return handingBack;
     }
 
     void requestStop() {

@@ -232,9 +232,13 @@ public final class WorkerPool implements AutoCloseable {
 
     private void beat() {
         for (Claim claim : claims.values()) {
+            if (claim.isHandingBack()) {
+                continue; // the worker is ending the claim; the row may already be finished
+            }
             MDC.put(SERVICE_ID, claim.serviceId());
             try {
-                if (!claim.renew()) {
+                // Read the flag again after the update: the worker may have ended the claim meanwhile.
+                if (!claim.renew() && !claim.isHandingBack()) {
                     log.warn("{}: claim lost to another instance", claim.key());
                     claim.markLost();
                 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -20,7 +21,11 @@ import javax.sql.DataSource;
 public class QueueAdmission {
 
     /** What became of a submission. */
-    public enum Outcome { QUEUED, ID_TAKEN, QUEUE_FULL, USER_QUEUE_FULL }
+    public enum Outcome { QUEUED, ID_TAKEN, QUEUE_FULL, USER_QUEUE_FULL, REPEATED }
+
+    /** The outcome with the ServiceID it concerns: the new one, or for REPEATED the one the key started. */
+    public record Admission(Outcome outcome, String serviceId) {
+    }
 
     /** A submission waits this long for the lock before it is answered 503. */
     static final int LOCK_WAIT_SECONDS = 10;
@@ -68,6 +73,17 @@ public class QueueAdmission {
      * services are counted under the same lock: the whole queue's limit first, then the owner's.
      */
     public Outcome admit(String serviceId, String userName, String bucket, String owner) throws SQLException {
+        return admit(serviceId, userName, bucket, owner, null).outcome();
+    }
+
+    /**
+     * As {@link #admit(String, String, String, String)}, for a submission that carries an idempotency key
+     * ({@code keyHash}: the key hashed with its scope; null for none). The key is looked up under the same lock,
+     * before the limits, so a repeat finds the first service even when the queue has filled since; the new
+     * service and its key are written in one transaction, so neither is ever there without the other.
+     */
+    public Admission admit(String serviceId, String userName, String bucket, String owner, String keyHash)
+            throws SQLException {
         // One admission per instance at a time waits for the database's lock, the others here, without a pooled
         // connection: a burst of submissions must not take every connection from the workers' heartbeats.
         try {
@@ -79,27 +95,61 @@ public class QueueAdmission {
             throw new SQLTransientException("interrupted while waiting for the queue's lock", e);
         }
         try {
-            return LockConflicts.retrying(() -> admitOnce(serviceId, userName, bucket, owner));
+            return LockConflicts.retrying(() -> admitOnce(serviceId, userName, bucket, owner, keyHash));
         } finally {
             localTurn.unlock();
         }
     }
 
-    private Outcome admitOnce(String serviceId, String userName, String bucket, String owner) throws SQLException {
+    private Admission admitOnce(String serviceId, String userName, String bucket, String owner, String keyHash)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             lock(c, lockWaitSeconds);
             try {
+                Optional<String> first = keyHash == null ? Optional.empty() : IdempotencyKeys.serviceOf(c, keyHash);
+                if (first.isPresent()) {
+                    return new Admission(Outcome.REPEATED, first.get());
+                }
                 if (ServicesTable.countQueued(c) >= limit) {
-                    return Outcome.QUEUE_FULL;
+                    return new Admission(Outcome.QUEUE_FULL, null);
                 }
                 if (owner != null && ServicesTable.countQueued(c, owner) >= userLimit) {
-                    return Outcome.USER_QUEUE_FULL;
+                    return new Admission(Outcome.USER_QUEUE_FULL, null);
                 }
-                return ServicesTable.insertQueued(c, serviceId, userName, bucket, owner)
-                        ? Outcome.QUEUED : Outcome.ID_TAKEN;
+                return keyHash == null ? insert(c, serviceId, userName, bucket, owner)
+                        : insertWithKey(c, serviceId, userName, bucket, owner, keyHash);
             } finally {
                 unlock(c);
             }
+        }
+    }
+
+    private static Admission insert(Connection c, String serviceId, String userName, String bucket, String owner)
+            throws SQLException {
+        boolean inserted = ServicesTable.insertQueued(c, serviceId, userName, bucket, owner);
+        return new Admission(inserted ? Outcome.QUEUED : Outcome.ID_TAKEN, serviceId);
+    }
+
+    private static Admission insertWithKey(Connection c, String serviceId, String userName, String bucket,
+                                           String owner, String keyHash) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            if (!ServicesTable.insertQueued(c, serviceId, userName, bucket, owner)) {
+                c.rollback();
+                return new Admission(Outcome.ID_TAKEN, serviceId);
+            }
+            if (!IdempotencyKeys.insert(c, keyHash, serviceId)) {
+                // Only reachable if the lock was ever bypassed: the key's unique row decides, the other service goes.
+                c.rollback();
+                return new Admission(Outcome.REPEATED, IdempotencyKeys.serviceOf(c, keyHash).orElseThrow());
+            }
+            c.commit();
+            return new Admission(Outcome.QUEUED, serviceId);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

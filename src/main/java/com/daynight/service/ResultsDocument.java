@@ -126,13 +126,16 @@ public final class ResultsDocument {
         json.writeEndObject();
     }
 
-    /** Status, ServiceStartTime, ServiceEndTime (ISO-8601 UTC or null), Error if any, and Progress. */
+    /** Status, ServiceStartTime, ServiceEndTime (ISO-8601 UTC or null), Error and Notice if any, and Progress. */
     public static void writeStatusFields(JsonGenerator json, ServiceRecord service) throws IOException {
         json.writeStringField("Status", service.status().dbValue());
         writeTime(json, "ServiceStartTime", service.startTime());
         writeTime(json, "ServiceEndTime", service.endTime());
         if (service.error() != null) {
             json.writeStringField("Error", service.error());
+        }
+        if (service.notice() != null) {
+            json.writeStringField("Notice", service.notice());
         }
         json.writeObjectFieldStart("Progress");
         json.writeNumberField("done", service.done());

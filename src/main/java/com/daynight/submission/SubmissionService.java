@@ -54,7 +54,18 @@ public class SubmissionService {
      * @throws ServiceUnavailableException when the database cannot be reached or the queue is full
      */
     public String submit(String principal, String userName, String bucket) {
+        return submit(principal, userName, bucket, null);
+    }
+
+    /**
+     * As {@link #submit(String, String, String)}; a submission with an {@code idempotencyKey} (null: none) that
+     * repeats an earlier one of the same principal, user name and bucket answers that one's ServiceID and
+     * queues nothing. The bucket is taken as {@link BucketInput#normalised} makes it.
+     */
+    public String submit(String principal, String userName, String typedBucket, String idempotencyKey) {
+        String bucket = BucketInput.normalised(typedBucket);
         SubmissionValidator.validate(userName, bucket, bucketNameProblem);
+        String key = IdempotencyKey.validated(idempotencyKey);
         Optional<String> refusal;
         try {
             refusal = principal == null ? Optional.of("no verified principal") : bucketGate.refusal(principal, bucket);
@@ -68,10 +79,19 @@ public class SubmissionService {
         try {
             for (int attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
                 String id = ids.get();
-                switch (admission.admit(id, userName, bucket, principal)) {
+                QueueAdmission.Admission admitted = key == null
+                        ? new QueueAdmission.Admission(admission.admit(id, userName, bucket, principal), id)
+                        : admission.admit(id, userName, bucket, principal,
+                                IdempotencyKey.scopedHash(key, principal, userName, bucket));
+                switch (admitted.outcome()) {
                     case QUEUED -> {
                         onSubmitted.run();
                         return id;
+                    }
+                    case REPEATED -> {
+                        log.info("a repeated submission (same {}) answered with service {}", IdempotencyKey.HEADER,
+                                admitted.serviceId());
+                        return admitted.serviceId();
                     }
                     case QUEUE_FULL -> throw new ServiceUnavailableException(
                             "the queue is full (" + admission.limit() + " services wait)", null);

@@ -3,7 +3,10 @@ package com.daynight.submission;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The rules of a submission's two fields, with messages that name the field and the rule. */
+/**
+ * The rules of a submission's two fields, with messages that name the field as the form does ("your name", "the
+ * bucket name") and the rule. JSON answers name the field's key beside the message.
+ */
 public final class SubmissionValidator {
 
     public static final String USER_NAME = "userName";
@@ -28,31 +31,31 @@ public final class SubmissionValidator {
      */
     public static void validateUserName(String userName) {
         if (userName == null || userName.isBlank()) {
-            throw new ValidationException(USER_NAME, "userName is required: 1 to 100 characters");
+            throw new ValidationException(USER_NAME, "your name is required: 1 to 100 characters");
         }
         int length = userName.codePointCount(0, userName.length());
         if (length > MAX_USER_NAME) {
             throw new ValidationException(USER_NAME,
-                    "userName is too long: " + length + " characters, at most " + MAX_USER_NAME);
+                    "your name is too long: " + length + " characters, at most " + MAX_USER_NAME);
         }
         if (userName.codePoints().anyMatch(Character::isISOControl)) {
-            throw new ValidationException(USER_NAME, "userName must not contain control characters");
+            throw new ValidationException(USER_NAME, "your name must not contain control characters (tabs, line breaks)");
         }
         if (userName.codePoints().anyMatch(SubmissionValidator::isBidiOverride)) {
-            throw new ValidationException(USER_NAME, "userName must not contain bidirectional override characters"
+            throw new ValidationException(USER_NAME, "your name must not contain bidirectional override characters"
                     + " (U+202A to U+202E, U+2066 to U+2069): they make a name show in another order than typed");
         }
         if (userName.indexOf(REPLACEMENT_CHARACTER) >= 0) {
             // What a decoder leaves for bytes that were not text in the request's charset: what was typed is lost.
-            throw new ValidationException(USER_NAME, "userName must not contain U+FFFD, the mark of bytes that"
+            throw new ValidationException(USER_NAME, "your name must not contain U+FFFD, the mark of bytes that"
                     + " were not valid text in the request's character set: send it as UTF-8");
         }
         if (hasUnpairedSurrogate(userName)) {
-            throw new ValidationException(USER_NAME, "userName must be valid Unicode text: it holds half of a"
+            throw new ValidationException(USER_NAME, "your name must be valid Unicode text: it holds half of a"
                     + " surrogate pair, which cannot be stored as typed");
         }
         if (userName.codePoints().allMatch(SubmissionValidator::isInvisible)) {
-            throw new ValidationException(USER_NAME, "userName must contain at least one visible character");
+            throw new ValidationException(USER_NAME, "your name must contain at least one visible character");
         }
     }
 
@@ -85,10 +88,10 @@ public final class SubmissionValidator {
     /** The rules of the store the bucket is read from: see {@link com.daynight.storage.ImageStore#bucketNameProblem}. */
     public static void validateBucket(String bucket, Function<String, Optional<String>> bucketNameProblem) {
         if (bucket == null || bucket.isEmpty()) {
-            throw new ValidationException(BUCKET, "bucket is required: a Google Cloud Storage bucket name");
+            throw new ValidationException(BUCKET, "the bucket name is required: the name of a Google Cloud Storage bucket");
         }
         bucketNameProblem.apply(bucket).ifPresent(rule -> {
-            throw new ValidationException(BUCKET, "bucket is not a valid Google Cloud Storage bucket name: " + rule);
+            throw new ValidationException(BUCKET, "the bucket name is not a valid Google Cloud Storage bucket name: " + rule);
         });
     }
 }

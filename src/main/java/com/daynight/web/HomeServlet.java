@@ -11,6 +11,8 @@ public class HomeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        // Each rendering carries its own token: a copy of it from a cache would make two visits one submission.
+        resp.setHeader("Cache-Control", "no-store");
         Replies.page(req, resp, HttpServletResponse.SC_OK, Replies.FORM_PAGE);
     }
 }

@@ -26,6 +26,9 @@ final class Replies {
     /** Renders a JSP with the given status; the page reads what it shows from request attributes. */
     static void page(HttpServletRequest req, HttpServletResponse resp, int status, String jsp)
             throws ServletException, IOException {
+        if (FORM_PAGE.equals(jsp)) {
+            FormToken.fresh(req); // each form shown, first or again after a refusal, is a new submission
+        }
         resp.setStatus(status);
         resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
         req.getRequestDispatcher(jsp).forward(req, resp);

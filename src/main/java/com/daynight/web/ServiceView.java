@@ -49,6 +49,11 @@ public final class ServiceView {
         return service.error();
     }
 
+    /** Why a finished service has no result (an empty bucket, or no JPEG in it); null otherwise. */
+    public String getNotice() {
+        return service.notice();
+    }
+
     /** Null while the bucket is still being listed. */
     public Long getTotal() {
         return service.total() == null ? null : Math.max(service.total(), service.done());

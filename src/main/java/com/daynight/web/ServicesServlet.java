@@ -4,6 +4,7 @@ import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.submission.ServiceUnavailableException;
+import com.daynight.submission.BucketInput;
 import com.daynight.submission.BucketRefusedException;
 import com.daynight.submission.SubmissionService;
 import com.daynight.submission.UserQueueFullException;
@@ -34,11 +35,13 @@ public class ServicesServlet extends HttpServlet {
     private final transient SubmissionService submissions;
     private final transient ServicesTable services;
     private final transient ServiceAnswers serviceAnswers;
+    private final transient ConfirmationPage confirmation;
 
     public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results) {
         this.submissions = submissions;
         this.services = services;
         this.serviceAnswers = new ServiceAnswers(services, results);
+        this.confirmation = new ConfirmationPage(services);
     }
 
     @Override
@@ -63,11 +66,12 @@ public class ServicesServlet extends HttpServlet {
         }
         // The form page keeps what was typed when it has to be shown again.
         req.setAttribute("typedUserName", form.userName());
-        req.setAttribute("typedBucket", form.bucket());
+        req.setAttribute("typedBucket", BucketInput.normalised(form.bucket())); // shown as it was understood
         req.setAttribute("form", "submit");
         String serviceId;
         try {
-            serviceId = submissions.submit(Viewers.principal(req), form.userName(), form.bucket());
+            serviceId = submissions.submit(Viewers.principal(req), form.userName(), form.bucket(),
+                    form.idempotencyKey());
         } catch (BucketRefusedException e) {
             Replies.problem(req, resp, format, Problem.bucketRefused(e), Replies.FORM_PAGE);
             return;
@@ -84,16 +88,25 @@ public class ServicesServlet extends HttpServlet {
         accepted(req, resp, format, serviceId);
     }
 
+    /**
+     * A browser is sent on to the confirmation's own address (Post/Redirect/Get): a reload, a bookmark or the
+     * back button then repeats a GET, never the submission. Scripts keep the 202 with the ServiceID.
+     */
     private void accepted(HttpServletRequest req, HttpServletResponse resp, ResponseFormat format, String serviceId)
-            throws ServletException, IOException {
-        resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
+            throws IOException {
         switch (format) {
             case HTML -> {
-                req.setAttribute("serviceId", serviceId);
-                Replies.page(req, resp, HttpServletResponse.SC_ACCEPTED, "/WEB-INF/jsp/submitted.jsp");
+                resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                resp.setHeader("Location", req.getContextPath() + ConfirmationPage.path(serviceId));
             }
-            case JSON -> Replies.json(resp, HttpServletResponse.SC_ACCEPTED, Map.of("ServiceId", serviceId));
-            default -> Replies.plain(resp, HttpServletResponse.SC_ACCEPTED, serviceId);
+            case JSON -> {
+                resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
+                Replies.json(resp, HttpServletResponse.SC_ACCEPTED, Map.of("ServiceId", serviceId));
+            }
+            default -> {
+                resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
+                Replies.plain(resp, HttpServletResponse.SC_ACCEPTED, serviceId);
+            }
         }
     }
 
@@ -103,7 +116,7 @@ public class ServicesServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store"); // a service's page changes while it runs
         try {
             if (!isCollection(req)) {
-                serviceAnswers.answer(req, resp, req.getPathInfo().substring(1));
+                answerOne(req, resp, req.getPathInfo().substring(1));
             } else if (req.getParameter(SERVICE_ID) != null) {
                 redirectToService(req, resp);
             } else {
@@ -120,6 +133,27 @@ public class ServicesServlet extends HttpServlet {
         }
     }
 
+    /** /services/{id} and /services/{id}/submitted, reached by the ServiceID in its one spelling. */
+    private void answerOne(HttpServletRequest req, HttpServletResponse resp, String path)
+            throws ServletException, IOException, SQLException {
+        String[] parts = path.split("/", -1);
+        String canonical = parts[0].toUpperCase(Locale.ROOT);
+        if (!canonical.equals(parts[0]) && ServiceIdGenerator.isWellFormed(canonical)) {
+            // A ServiceID copied by hand in lower case names the same service: one address per service.
+            String rest = path.substring(parts[0].length());
+            String query = req.getQueryString();
+            resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            resp.setHeader("Location", req.getContextPath() + "/services/" + canonical + rest
+                    + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (parts.length == 2 && parts[1].equals(ConfirmationPage.SEGMENT)) {
+            confirmation.answer(req, resp, parts[0]);
+        } else {
+            serviceAnswers.answer(req, resp, path);
+        }
+    }
+
     /** The lookup box: a ServiceID typed by hand, so spaces and lower case are forgiven. */
     private void redirectToService(HttpServletRequest req, HttpServletResponse resp)
             throws ServletException, IOException {
@@ -128,7 +162,7 @@ public class ServicesServlet extends HttpServlet {
             req.setAttribute("typedServiceId", req.getParameter(SERVICE_ID));
             req.setAttribute("form", "lookup");
             Replies.problem(req, resp, lookupFormat(req), Problem.invalid(SERVICE_ID,
-                    "serviceId must be 8 characters, capital letters A-Z and digits 0-9"), Replies.FORM_PAGE);
+                    "the ServiceID must be 8 letters and digits (A-Z, 0-9), as the confirmation gave it"), Replies.FORM_PAGE);
             return;
         }
         resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -139,10 +173,16 @@ public class ServicesServlet extends HttpServlet {
             throws ServletException, IOException, SQLException {
         String userName = req.getParameter(USER_NAME);
         ResponseFormat format = lookupFormat(req);
+        if (userName == null && format == ResponseFormat.HTML) {
+            // /services itself, typed or bookmarked: the form that submits to it and lists by name.
+            resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            resp.setHeader("Location", req.getContextPath() + "/");
+            return;
+        }
         if (userName == null || userName.isBlank()) {
             req.setAttribute("form", "list");
             Replies.problem(req, resp, format, Problem.invalid(USER_NAME,
-                    "userName is required: the user whose services to list"), Replies.FORM_PAGE);
+                    "your name is required: the name your services were submitted under"), Replies.FORM_PAGE);
             return;
         }
         ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, Viewers.of(req), 100));

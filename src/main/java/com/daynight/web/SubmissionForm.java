@@ -1,5 +1,6 @@
 package com.daynight.web;
 
+import com.daynight.submission.IdempotencyKey;
 import com.daynight.submission.SubmissionValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import java.util.Locale;
  * The two fields of a submission, read from a form body or a JSON body. Only the shape of the body is
  * checked here; the fields' rules belong to {@link SubmissionValidator}.
  */
-record SubmissionForm(String userName, String bucket) {
+record SubmissionForm(String userName, String bucket, String idempotencyKey) {
 
     /** Far more than two valid fields need; a bigger body is a mistake or an attack, not a submission. */
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -49,12 +50,13 @@ record SubmissionForm(String userName, String bucket) {
                         "the form's charset is not one this service reads: send UTF-8"));
             }
             SubmissionForm form = new SubmissionForm(req.getParameter(SubmissionValidator.USER_NAME),
-                    req.getParameter(SubmissionValidator.BUCKET));
+                    req.getParameter(SubmissionValidator.BUCKET), idempotencyKey(req,
+                    req.getParameter(IdempotencyKey.FORM_FIELD)));
             refuseIfUnread(req);
             return form;
         }
         if (mediaType.equals("application/json")) {
-            return fromJson(readLimited(req.getInputStream()));
+            return fromJson(readLimited(req.getInputStream()), idempotencyKey(req, null));
         }
         throw new BodyException(Problem.of(415,
                 "the body must be application/x-www-form-urlencoded or application/json"));
@@ -102,7 +104,13 @@ record SubmissionForm(String userName, String bucket) {
         return body;
     }
 
-    private static SubmissionForm fromJson(byte[] body) throws BodyException {
+    /** The header wins over the form's own token: a script that sets it means it. */
+    private static String idempotencyKey(HttpServletRequest req, String formToken) {
+        String header = req.getHeader(IdempotencyKey.HEADER);
+        return header != null ? header.strip() : formToken;
+    }
+
+    private static SubmissionForm fromJson(byte[] body, String idempotencyKey) throws BodyException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -113,7 +121,8 @@ record SubmissionForm(String userName, String bucket) {
             throw new BodyException(Problem.of(400,
                     "the body must be a JSON object: {\"userName\": \"...\", \"bucket\": \"...\"}"));
         }
-        return new SubmissionForm(text(root, SubmissionValidator.USER_NAME), text(root, SubmissionValidator.BUCKET));
+        return new SubmissionForm(text(root, SubmissionValidator.USER_NAME), text(root, SubmissionValidator.BUCKET),
+                idempotencyKey);
     }
 
     /** A missing or null field reads as absent, so the validator's "is required" message names it. */

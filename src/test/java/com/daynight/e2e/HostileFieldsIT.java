@@ -127,8 +127,8 @@ class HostileFieldsIT {
 
     static Stream<Arguments> refusedUserNames() {
         return Stream.of(
-                Arguments.of("empty", "", "userName is required"),
-                Arguments.of("spaces", "   ", "userName is required"),
+                Arguments.of("empty", "", "your name is required"),
+                Arguments.of("spaces", "   ", "your name is required"),
                 Arguments.of("no-break space", "\u00A0", "at least one visible character"),
                 Arguments.of("zero-width characters only", "\u200B\u200D\uFEFF", "at least one visible character"),
                 Arguments.of("newline", "Ann\nBob", "must not contain control characters"),
@@ -170,7 +170,7 @@ class HostileFieldsIT {
         HttpResponse<String> answer = client.post("application/x-www-form-urlencoded", "*/*",
                 "userName=Ann%FF%FE&bucket=holiday");
         assertEquals(400, answer.statusCode(), answer.body());
-        assertTrue(answer.body().startsWith("userName must not contain U+FFFD"), answer.body());
+        assertTrue(answer.body().startsWith("your name must not contain U+FFFD"), answer.body());
         assertEquals(before, rowCount());
     }
 
@@ -194,14 +194,15 @@ class HostileFieldsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedBuckets")
     void bucketRefusedWithTheReason(String what, String bucket) throws Exception {
-        assertRefused("Ann", bucket, "bucket", "bucket is");
+        assertRefused("Ann", bucket, "bucket", "the bucket name is");
     }
 
     private void assertRefused(String userName, String bucket, String field, String reason) throws Exception {
         int before = rowCount();
         HttpResponse<String> plain = client.post("application/x-www-form-urlencoded", "*/*", form(userName, bucket));
         assertEquals(400, plain.statusCode(), plain.body());
-        assertTrue(plain.body().startsWith(field + " ") && plain.body().contains(reason), plain.body());
+        String fieldInWords = field.equals("bucket") ? "the bucket name " : "your name ";
+        assertTrue(plain.body().startsWith(fieldInWords) && plain.body().contains(reason), plain.body());
         assertTrue(plain.body().length() < 300, "the answer does not repeat a long input: " + plain.body().length());
 
         HttpResponse<String> json = client.post("application/json", "application/json", jsonBody(userName, bucket));

@@ -208,6 +208,17 @@ class ResultsDocumentTest {
     }
 
     @Test
+    void aFinishedServiceWithoutResultsSaysWhyOnlyWithTheStatus() throws Exception {
+        ServiceRecord empty = new ServiceRecord("BK98GPW5", "n", "photos", REQUEST, REQUEST, ServiceStatus.FINISHED,
+                REQUEST, null, 0, 0L);
+        assertEquals(ServiceRecord.NO_JPEGS, parse(withStatus(empty, List.of())).get("serviceResults")
+                .get("Notice").asText());
+        StringWriter stored = new StringWriter();
+        ResultsDocument.write(empty, List.of(), false, stored);
+        assertFalse(parse(stored.toString()).get("serviceResults").has("Notice"), "the stored document is as specified");
+    }
+
+    @Test
     void withoutStatusHasNoStatusFields() throws Exception {
         ServiceRecord finished = new ServiceRecord("BK98GPW5", "n", "photos", REQUEST,
                 REQUEST, ServiceStatus.FINISHED, REQUEST, null, 3, 3L);

@@ -55,6 +55,15 @@ class SubmissionServiceTest {
     }
 
     @Test
+    void aRepeatedKeyAnswersTheFirstServiceAndQueuesNothing() throws SQLException {
+        String hash = IdempotencyKey.scopedHash("k1", OWNER, USER, BUCKET);
+        when(admission.admit("NEWID001", USER, BUCKET, OWNER, hash))
+                .thenReturn(new QueueAdmission.Admission(Outcome.REPEATED, "FIRST001"));
+        assertEquals("FIRST001", service(ids("NEWID001")).submit(OWNER, USER, " gs://" + BUCKET + "/ ", "k1"));
+        verifyNoInteractions(onSubmitted);
+    }
+
+    @Test
     void queuesAndReturnsTheId() throws SQLException {
         when(admission.admit("BK98GPW5", USER, BUCKET, OWNER)).thenReturn(Outcome.QUEUED);
 

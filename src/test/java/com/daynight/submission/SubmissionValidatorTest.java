@@ -2,6 +2,7 @@ package com.daynight.submission;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,8 @@ class SubmissionValidatorTest {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> SubmissionValidator.validate(userName, GOOD_BUCKET, GCS_RULES));
         assertEquals("userName", e.field());
-        assertTrue(e.getMessage().contains("userName"), e.getMessage());
+        assertTrue(e.getMessage().contains("your name"), e.getMessage());
+        assertFalse(e.getMessage().contains("userName"), "in the user's words: " + e.getMessage());
     }
 
     @Test
@@ -207,7 +209,7 @@ class SubmissionValidatorTest {
     void bucketMessageNamesTheRule(String bucket) {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> SubmissionValidator.validateBucket(bucket, GCS_RULES));
-        assertTrue(e.getMessage().startsWith("bucket "), e.getMessage());
-        assertTrue(e.getMessage().length() > "bucket is ".length() + 10, e.getMessage());
+        assertTrue(e.getMessage().startsWith("the bucket name "), e.getMessage());
+        assertTrue(e.getMessage().length() > "the bucket name is ".length() + 10, e.getMessage());
     }
 }

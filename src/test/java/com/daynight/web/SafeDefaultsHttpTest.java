@@ -30,7 +30,7 @@ class SafeDefaultsHttpTest {
     @BeforeEach
     void start() throws Exception {
         server = WebTestServer.start(RATE);
-        when(server.submissions.submit(any(), any(), any())).thenReturn("ABCD1234");
+        when(server.submissions.submit(any(), any(), any(), any())).thenReturn("ABCD1234");
     }
 
     @AfterEach
@@ -76,7 +76,7 @@ class SafeDefaultsHttpTest {
         HttpResponse<String> json = post("https://localhost.evil.example", null, "application/json");
         assertEquals(403, json.statusCode());
         assertTrue(json.body().startsWith("{\"error\":\"cross-site"), json.body());
-        verify(server.submissions, never()).submit(any(), any(), any());
+        verify(server.submissions, never()).submit(any(), any(), any(), any());
     }
 
     @Test

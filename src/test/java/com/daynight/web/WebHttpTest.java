@@ -20,6 +20,7 @@ import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
+import com.daynight.submission.BucketInput;
 import com.daynight.submission.ServiceUnavailableException;
 import com.daynight.submission.SubmissionValidator;
 import com.daynight.storage.GcsBucketNames;
@@ -68,8 +69,9 @@ class WebHttpTest {
     void realValidationBehindTheMock() {
         reset(server.submissions, server.services, server.results);
         server.readiness.set(java.util.Map.of("database", true, "model", true));
-        when(server.submissions.submit(any(), any(), any())).thenAnswer(call -> {
-            SubmissionValidator.validate(call.getArgument(1), call.getArgument(2), GcsBucketNames::ruleBroken);
+        when(server.submissions.submit(any(), any(), any(), any())).thenAnswer(call -> {
+            SubmissionValidator.validate(call.getArgument(1), BucketInput.normalised(call.getArgument(2)),
+                    GcsBucketNames::ruleBroken);
             return ID;
         });
     }
@@ -95,24 +97,28 @@ class WebHttpTest {
     }
 
     @Test
-    void browserSubmissionGetsTheConfirmationPage() throws Exception {
+    void browserSubmissionIsRedirectedToTheConfirmationPage() throws Exception {
         HttpResponse<String> resp = postForm("userName=Ann&bucket=holiday-photos", BROWSER);
-        assertEquals(202, resp.statusCode());
-        assertTrue(resp.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
-        assertTrue(resp.body().contains(">" + ID + "<"), resp.body());
-        assertTrue(resp.body().contains("href=\"/services/" + ID + "\""));
+        assertEquals(303, resp.statusCode(), "Post/Redirect/Get");
+        assertEquals("/services/" + ID + "/submitted", resp.headers().firstValue("Location").orElseThrow());
+        serviceWithResults(service(ServiceStatus.QUEUED, 0, null));
+        HttpResponse<String> page = get("/services/" + ID + "/submitted", BROWSER);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains(">" + ID + "<"), page.body());
+        assertTrue(page.body().contains("href=\"/services/" + ID + "\""));
     }
 
     @Test
     void missingUserNameIsRefusedInAllThreeForms() throws Exception {
         HttpResponse<String> plain = postForm("bucket=holiday-photos", "*/*");
         assertEquals(400, plain.statusCode());
-        assertTrue(plain.body().startsWith("userName is required"), plain.body());
+        assertTrue(plain.body().startsWith("your name is required"), plain.body());
 
         JsonNode json = JSON.readTree(post("{\"bucket\": \"holiday-photos\"}", "application/json",
                 "application/json").body());
         assertEquals("userName", json.get("field").asText());
-        assertTrue(json.get("error").asText().contains("userName"));
+        assertTrue(json.get("error").asText().contains("your name"));
 
         HttpResponse<String> html = postForm("bucket=holiday-photos", BROWSER);
         assertEquals(400, html.statusCode());
@@ -124,7 +130,7 @@ class WebHttpTest {
     void invalidBucketIsRefusedInAllThreeForms() throws Exception {
         HttpResponse<String> plain = postForm("userName=Ann&bucket=My_Bucket!", "*/*");
         assertEquals(400, plain.statusCode());
-        assertTrue(plain.body().startsWith("bucket is not a valid Google Cloud Storage bucket name"));
+        assertTrue(plain.body().startsWith("the bucket name is not a valid Google Cloud Storage bucket name"));
 
         HttpResponse<String> json = post("{\"userName\": \"Ann\", \"bucket\": \"goog-x\"}", "application/json",
                 "application/json");
@@ -176,7 +182,7 @@ class WebHttpTest {
     @Test
     void unavailableServiceAsksToRetry() throws Exception {
         doThrow(new ServiceUnavailableException("the queue is full", null))
-                .when(server.submissions).submit(any(), any(), any());
+                .when(server.submissions).submit(any(), any(), any(), any());
         HttpResponse<String> plain = postForm("userName=Ann&bucket=holiday-photos", "*/*");
         assertEquals(503, plain.statusCode());
         assertEquals("5", plain.headers().firstValue("Retry-After").orElseThrow());
@@ -475,7 +481,7 @@ class WebHttpTest {
             asset.matcher(body).results().map(m -> m.group(1)).filter(u -> u.startsWith("/static/")).forEach(assets::add);
         }
         assertEquals(Set.of("/static/copy.js", "/static/favicon.svg", "/static/local-times.js",
-                "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
+                "/static/name-length.js", "/static/recent-services.js", "/static/results-table.js", "/static/service-progress.js",
                 "/static/style.css"), assets);
         for (String url : assets) {
             assertEquals(200, get(url, null).statusCode(), url);
@@ -484,7 +490,9 @@ class WebHttpTest {
 
     @Test
     void theConfirmationOffersToCopyTheIdAndListsTheUsersServices() throws Exception {
-        String page = postForm("userName=Ann+Lee&bucket=holiday-photos", BROWSER).body();
+        serviceWithResults(new ServiceRecord(ID, "Ann Lee", "holiday-photos", REQUESTED, null, ServiceStatus.QUEUED,
+                null, null, 0, null));
+        String page = get("/services/" + ID + "/submitted", BROWSER).body();
         assertTrue(page.contains("<p id=\"service-id\" class=\"service-id\">" + ID + "</p>"), page);
         assertTrue(page.contains("data-copy=\"service-id\""), "a copy button, shown by copy.js");
         assertTrue(page.contains("href=\"/services?userName=Ann+Lee\""), "the user's list");

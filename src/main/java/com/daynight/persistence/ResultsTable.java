@@ -70,6 +70,48 @@ public class ResultsTable {
         }
     }
 
+    /**
+     * One page of the service's results, the database doing the filtering, sorting and counting over all of them
+     * (never over a first slice). Offsets are bounded by the caller; the indexes of db/V7 serve every order but
+     * the name's, which sorts the service's rows (or those of one answer) in memory.
+     */
+    public List<Row> page(String serviceId, ResultQuery query) throws SQLException {
+        String where = query.result() == null ? "" : " AND Result = ?";
+        String sql = SELECT_RESULTS + where + " ORDER BY " + query.order().orderBy(query.descending())
+                + " LIMIT ? OFFSET ?";
+        Object[] values = query.result() == null
+                ? new Object[] {serviceId, query.limit(), query.offset()}
+                : new Object[] {serviceId, query.result(), query.limit(), query.offset()};
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, sql, rs -> new Row(rs.getInt("Seq"), toResult(rs)), values);
+        }
+    }
+
+    /** The result at index {@code seq} of the listing, if it has been recorded: what a thumbnail shows. */
+    public Optional<ImageResult> at(String serviceId, int seq) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return Rows.selectAll(c, SELECT_RESULTS + " AND Seq = ?", ResultsTable::toResult, serviceId, seq)
+                    .stream().findFirst();
+        }
+    }
+
+    /**
+     * How many day and night answers fall in each of {@code bins} equal steps of confidence from 0.5 to 1 (a
+     * lower one, which a calibrated model may give, counts in the first): [day counts, night counts].
+     */
+    public int[][] confidenceHistogram(String serviceId, int bins) throws SQLException {
+        int[][] counts = new int[2][bins];
+        try (Connection c = dataSource.getConnection()) {
+            Rows.selectAll(c, "SELECT Result, LEAST(GREATEST(FLOOR((Confidence - 0.5) * ? * 2), 0), ? - 1) AS Bin,"
+                    + " COUNT(*) AS N FROM service_results WHERE ServiceID = ? AND Result IN ('day', 'night')"
+                    + " GROUP BY Result, Bin", rs -> {
+                        counts[rs.getString("Result").equals("day") ? 0 : 1][rs.getInt("Bin")] = rs.getInt("N");
+                        return null;
+                    }, bins, bins, serviceId);
+        }
+        return counts;
+    }
+
     /** Every result, in listing order (tests and small services). */
     List<ImageResult> all(String serviceId) throws SQLException {
         List<ImageResult> results = new ArrayList<>();
@@ -153,8 +195,8 @@ public class ResultsTable {
         Rows.update(c, "DELETE FROM service_results WHERE ServiceID = ?", serviceId);
     }
 
-    /** One result with its place in the listing. */
-    record Row(int seq, ImageResult result) {
+    /** One result with its place in the listing (the index a thumbnail's address names). */
+    public record Row(int seq, ImageResult result) {
     }
 
     /** Reads the page after a sequence number. */

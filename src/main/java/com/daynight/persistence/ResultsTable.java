@@ -55,21 +55,6 @@ public class ResultsTable {
         forEach(afterSeq -> page(c, serviceId, afterSeq, PAGE_SIZE), 0, sink);
     }
 
-    /** The first {@code limit} results, in listing order: what a page shows of a large service. */
-    public List<ImageResult> first(String serviceId, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return page(c, serviceId, -1, limit).stream().map(Row::result).toList();
-        }
-    }
-
-    /** The first {@code limit} results whose answer is {@code result} ("day", "night", "error"), in listing order. */
-    public List<ImageResult> first(String serviceId, String result, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_RESULTS + " AND Result = ? ORDER BY Seq LIMIT ?",
-                    ResultsTable::toResult, serviceId, result, limit);
-        }
-    }
-
     /**
      * One page of the service's results, the database doing the filtering, sorting and counting over all of them
      * (never over a first slice). Offsets are bounded by the caller; the indexes of db/V7 serve every order but

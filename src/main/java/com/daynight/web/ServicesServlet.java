@@ -1,5 +1,6 @@
 package com.daynight.web;
 
+import com.daynight.gallery.Thumbnails;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.ServiceIdGenerator;
@@ -36,9 +37,15 @@ public class ServicesServlet extends HttpServlet {
     private final transient ServiceAnswers serviceAnswers;
 
     public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results) {
+        this(submissions, services, results, null);
+    }
+
+    /** @param thumbnails makes the gallery's pictures; null: the gallery shows none */
+    public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results,
+                           Thumbnails thumbnails) {
         this.submissions = submissions;
         this.services = services;
-        this.serviceAnswers = new ServiceAnswers(services, results);
+        this.serviceAnswers = new ServiceAnswers(services, results, thumbnails);
     }
 
     @Override

@@ -229,11 +229,10 @@ class WebHttpTest {
             results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
         }).when(server.results).forEach(eq(ID), anyInt(), any());
-        when(server.results.first(eq(ID), anyInt())).thenAnswer(call ->
-                results.stream().limit(call.<Integer>getArgument(1)).toList());
-        when(server.results.first(eq(ID), anyString(), anyInt())).thenAnswer(call ->
-                results.stream().filter(r -> r.result().equals(call.getArgument(1)))
-                        .limit(call.<Integer>getArgument(2)).toList());
+        when(server.results.page(eq(ID), any())).thenAnswer(call ->
+                FakeResultPages.page(results, call.getArgument(1)));
+        when(server.results.confidenceHistogram(eq(ID), anyInt())).thenAnswer(call ->
+                FakeResultPages.histogram(results, call.getArgument(1)));
     }
 
     @Test
@@ -259,12 +258,44 @@ class WebHttpTest {
     @Test
     void theFilterParameterListsOneKindOfResult() throws Exception {
         serviceWithResults(service(ServiceStatus.FINISHED, 3, 3));
-        String errors = get("/services/" + ID + "?show=error", BROWSER).body();
-        assertTrue(errors.contains("broken, &#034;really&#034;.jpg") && !errors.contains("beach.jpg"), errors);
-        assertTrue(errors.contains("data-filter=\"error\" aria-current=\"true\""), "the chosen filter is marked");
-        assertTrue(errors.contains("<span class=\"count\" id=\"filter-count-all\">3</span>"), "counts stay whole");
-        String unknown = get("/services/" + ID + "?show=%3Cb%3E", BROWSER).body();
+        for (String errorsLink : List.of("errors", "error")) { // the page's own link, and the one earlier pages had
+            String errors = get("/services/" + ID + "?view=table&show=" + errorsLink, BROWSER).body();
+            assertTrue(errors.contains("broken, &#034;really&#034;.jpg") && !errors.contains("beach.jpg"), errors);
+            assertTrue(errors.contains("data-filter=\"errors\" aria-current=\"true\""), "the chosen filter is marked");
+            assertTrue(errors.contains("<span class=\"count\" id=\"filter-count-all\">3</span>"), "counts stay whole");
+            assertFalse(errors.contains("listing-notices"), "no notice for a known value");
+        }
+        String unknown = get("/services/" + ID + "?view=table&show=%3Cb%3E", BROWSER).body();
         assertTrue(unknown.contains("beach.jpg") && unknown.contains("data-filter=\"all\" aria-current=\"true\""));
+        assertTrue(unknown.contains("show=&lt;b&gt; is not a filter: showing all results. Choose all, day, night or"
+                + " errors."), "an unknown value is named, escaped, not silently replaced");
+    }
+
+    @Test
+    void sortingAndPagingRunOverAllResultsAndTheLinksCarryThem() throws Exception {
+        List<ImageResult> all = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            all.add(ImageResult.classified(String.format("img%03d.jpg", i), i % 2 == 0 ? Label.DAY : Label.NIGHT,
+                    0.5 + i / 1000.0));
+        }
+        serviceWithResults(service(ServiceStatus.FINISHED, 250, 250), all);
+        String page = get("/services/" + ID + "?view=table&sort=name&order=desc&show=night&page=2&size=50", BROWSER)
+                .body().replaceAll("\\s+", " ");
+        assertTrue(page.contains("img149.jpg") && page.contains("img051.jpg") && !page.contains("img151.jpg"),
+                "night, by name descending, second page of 50: img149 to img051");
+        assertTrue(page.contains("Results <span id=\"first-shown\">51</span>&ndash;<span id=\"last-shown\">100</span>"
+                + " of <span id=\"matching-count\">125</span>"), page);
+        assertTrue(page.contains("href=\"/services/" + ID + "?view=table&amp;show=night&amp;sort=name&amp;order=desc"
+                + "&amp;page=3&amp;size=50\""), "the next page's link keeps every choice");
+        assertTrue(page.contains("href=\"/services/" + ID + "?view=table&amp;show=night&amp;sort=name&amp;size=50\""),
+                "the name column's link turns the order round, from page 1");
+        String gallery = get("/services/" + ID + "?sort=confidence&order=desc", BROWSER).body();
+        assertTrue(gallery.contains("<ul id=\"gallery\""), "a finished service opens on its gallery");
+        assertTrue(gallery.contains("src=\"/services/" + ID + "/thumbnails/249\""), "the surest first");
+        assertTrue(gallery.contains("id=\"confidence-plot\""), "with the plot of the confidences");
+        String tooFar = get("/services/" + ID + "?view=table&page=99&sort=bogus", BROWSER).body();
+        assertTrue(tooFar.contains("there is no page 99: there are 3.") && tooFar.contains("sort=bogus is not a sort"));
+        assertTrue(tooFar.contains("img249.jpg"), "the last page instead");
     }
 
     @Test
@@ -375,23 +406,6 @@ class WebHttpTest {
         assertEquals(503, page.statusCode());
         assertTrue(page.body().contains("<h1 id=\"error-heading\">Please try again shortly</h1>"), page.body());
         assertTrue(page.body().contains("Reload this page in a few seconds"));
-    }
-
-    @Test
-    void longResultListsAreCutOnThePage() throws Exception {
-        List<ImageResult> all = new ArrayList<>();
-        for (int i = 0; i < 1001; i++) {
-            all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? Label.NIGHT : Label.DAY, 0.9));
-        }
-        serviceWithResults(service(ServiceStatus.FINISHED, 1001, 1001), all);
-        String page = get("/services/" + ID, BROWSER).body();
-        assertTrue(page.contains("<p id=\"truncated-note\" class=\"note\">"), "a note says the page is cut");
-        assertTrue(page.replaceAll("\\s+", " ").contains("the first 1000 of <span id=\"matching-count\">1001</span>"));
-        assertTrue(page.contains("img999.jpg") && !page.contains("img1000.jpg"));
-        assertTrue(page.contains("<dd id=\"count-night\">1</dd>"), "the counts cover the rows not shown");
-        String nights = get("/services/" + ID + "?show=night", BROWSER).body();
-        assertTrue(nights.contains("img1000.jpg"), "a filter finds the rows beyond the first 1000");
-        assertTrue(nights.contains("<p id=\"truncated-note\" class=\"note\" hidden>"));
     }
 
     @Test

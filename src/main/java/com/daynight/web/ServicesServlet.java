@@ -152,7 +152,7 @@ public class ServicesServlet extends HttpServlet {
                     "userName is required: the user whose services to list"), Replies.FORM_PAGE);
             return;
         }
-        ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, Viewers.of(req), 100));
+        ServiceListAnswers.answer(req, resp, format, userName, services, Viewers.of(req));
     }
 
     private static ResponseFormat lookupFormat(HttpServletRequest req) {

@@ -108,6 +108,33 @@ class ResultPagesIT {
         assertEquals(seeded.get(COUNT - 1).result(), results.at(ID, COUNT - 1).orElseThrow());
     }
 
+    @Test
+    void aUsersServicesArePagedBeyondAHundredWithTheirCounts() throws Exception {
+        ServicesTable services = new ServicesTable(db.dataSource());
+        try (Connection c = db.dataSource().getConnection()) {
+            for (int i = 0; i < 130; i++) {
+                ServicesTable.insertQueued(c, String.format("MANY%04d", i), "Many", "b", "many@example.com");
+            }
+            ResultsTable.append(c, "MANY0007", 0, List.of(ImageResult.classified("a.jpg", Label.DAY, 0.9),
+                    ImageResult.classified("b.jpg", Label.NIGHT, 0.8), ImageResult.failed("c.jpg", "bad")));
+        }
+        Viewer owner = new Viewer("many@example.com", false);
+        ServicesTable.UserPage first = services.findByUser("Many", owner, 0, 100);
+        ServicesTable.UserPage second = services.findByUser("Many", owner, 100, 100);
+        assertEquals(130, first.total());
+        assertEquals(100, first.services().size());
+        assertEquals(30, second.services().size());
+        List<String> ids = new ArrayList<>();
+        first.services().forEach(s -> ids.add(s.service().serviceId()));
+        second.services().forEach(s -> ids.add(s.service().serviceId()));
+        assertEquals(130, ids.stream().distinct().count(), "no service on two pages, none left out");
+        assertEquals(new ResultCounts(1, 1, 1), java.util.stream.Stream.concat(first.services().stream(),
+                second.services().stream()).filter(s -> s.service().serviceId().equals("MANY0007")).findFirst()
+                .orElseThrow().counts());
+        assertEquals(0, services.findByUser("Many", new Viewer("other@example.com", false), 0, 100).total(),
+                "another principal sees none of them");
+    }
+
     /** Reads every page of the query and compares the whole with what the seed says it must be. */
     private void assertPagesAre(String kind, Order order, boolean descending, List<ResultsTable.Row> expected)
             throws Exception {

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
 import com.daynight.classify.Label;
+import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
@@ -437,8 +438,9 @@ class WebHttpTest {
 
     @Test
     void servicesOfAUserAsJsonAndPage() throws Exception {
-        when(server.services.findByUser(eq("Ann <b>"), any(), anyInt()))
-                .thenReturn(List.of(service(ServiceStatus.QUEUED, 0, null), service(ServiceStatus.FINISHED, 3, 3)));
+        when(server.services.findByUser(eq("Ann <b>"), any(), anyInt(), anyInt())).thenReturn(new ServicesTable.UserPage(
+                List.of(new ServiceWithCounts(service(ServiceStatus.QUEUED, 0, null), ResultCounts.NONE),
+                        new ServiceWithCounts(service(ServiceStatus.FINISHED, 3, 3), new ResultCounts(2, 1, 0))), 2));
         String query = "/services?userName=" + URLEncoder.encode("Ann <b>", StandardCharsets.UTF_8);
         JsonNode list = JSON.readTree(get(query + "&format=json", null).body());
         assertEquals(2, list.size());
@@ -453,7 +455,25 @@ class WebHttpTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Services of Ann &lt;b&gt;"));
         assertTrue(page.body().contains("href=\"/services/" + ID + "\""));
+        assertTrue(page.body().contains("<span class=\"badge result-day\" title=\"day\">2</span>"), "answers counted");
+        assertTrue(page.body().replaceAll("\\s+", " ").contains("services 1&ndash;2 of 2."));
         assertEquals(400, get("/services", "application/json").statusCode());
+        assertEquals(400, get(query + "&page=0", BROWSER).statusCode());
+        assertEquals(400, get(query + "&page=x", BROWSER).statusCode());
+    }
+
+    @Test
+    void aLongListOfServicesIsPaged() throws Exception {
+        List<ServiceWithCounts> page = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            page.add(new ServiceWithCounts(service(ServiceStatus.FINISHED, 3, 3), new ResultCounts(3, 0, 0)));
+        }
+        when(server.services.findByUser(eq("Bo"), any(), eq(100), eq(100))).thenReturn(
+                new ServicesTable.UserPage(page.subList(0, 30), 130));
+        String second = get("/services?userName=Bo&page=2", BROWSER).body().replaceAll("\\s+", " ");
+        assertTrue(second.contains("services 101&ndash;130 of 130."), second);
+        assertTrue(second.contains("<a href=\"/services?userName=Bo\">1</a>"), "a link to the first page");
+        assertTrue(second.contains("<a href=\"/services?userName=Bo&amp;page=2\" aria-current=\"page\">2</a>"));
     }
 
     // --- the rest

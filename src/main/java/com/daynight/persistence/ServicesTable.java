@@ -121,12 +121,7 @@ public class ServicesTable {
      * "Bob" would list the services of "Bob  ". Only the services this viewer may see are listed.
      */
     public List<ServiceRecord> findByUser(String userName, Viewer viewer, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_SERVICE
-                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?) AND " + Viewer.CONDITION
-                    + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?",
-                    ServicesTable::toRecord, userName, userName, viewer.seesAll(), viewer.principal(), limit);
-        }
+        return findByUser(userName, viewer, 0, limit).services().stream().map(ServiceWithCounts::service).toList();
     }
 
     /** The condition findByUser explains, on services aliased s: binds the name twice, then the viewer. */

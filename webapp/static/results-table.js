@@ -1,6 +1,6 @@
-/* The service page's results table: filtering (all / day / night / errors), sorting by image name, and the
-   rows service-progress.js adds while a service runs, with the page's counts of each answer, which it keeps.
-   Without scripts the filter links ask the server. */
+/* The service page's results while a service runs: the counts of each answer, which it keeps, and, when the
+   page shows the table's first page in the bucket's order, the rows service-progress.js hands it, up to the
+   page's size. Filtering, sorting and paging are the server's (the links ask for them), over all results. */
 (function () {
   'use strict';
 
@@ -9,119 +9,31 @@
     return;
   }
   var table = document.getElementById('results');
-  var tbody = table.tBodies[0];
-  var wrap = table.closest('.table-wrap');
+  var live = card.dataset.live === 'true' && table !== null;
+  var tbody = table ? table.tBodies[0] : null;
+  var wrap = table ? table.closest('.table-wrap') : null;
   var template = document.getElementById('row-template');
   var emptyNote = document.getElementById('empty-note');
-  var truncatedNote = document.getElementById('truncated-note');
-  var links = Array.prototype.slice.call(card.querySelectorAll('.filters a[data-filter]'));
+  var moreNote = document.getElementById('more-note');
   var serverFilter = card.dataset.filter;
   var maxRows = Number(card.dataset.maxRows);
-  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  var shown = serverFilter;
-  var order = 'none';
   var counts = {};
   ['day', 'night', 'error'].forEach(function (kind) {
     counts[kind] = Number(document.getElementById('count-' + kind).textContent);
   });
-  var nextSeq = 0;
-
-  Array.prototype.forEach.call(tbody.rows, function (row) { row.dataset.seq = nextSeq++; });
-
-  /** Filtering in the page needs every row in it: true while the server listed them all, unfiltered. */
-  function holdsEveryRow() {
-    return serverFilter === 'all' && truncatedNote.hidden;
-  }
-
-  function keeps(filter, result) {
-    return filter === 'all' || filter === result;
-  }
-
-  function show(filter) {
-    shown = filter;
-    links.forEach(function (link) {
-      if (link.dataset.filter === filter) {
-        link.setAttribute('aria-current', 'true');
-      } else {
-        link.removeAttribute('aria-current');
-      }
-    });
-    var visible = 0;
-    var last = null;
-    Array.prototype.forEach.call(tbody.rows, function (row) {
-      row.hidden = !keeps(filter, row.dataset.result);
-      row.classList.remove('last-shown');
-      if (!row.hidden) {
-        visible++;
-        last = row;
-      }
-    });
-    if (last) {
-      last.classList.add('last-shown'); // a filtered table ends without a rule, as a whole one does
-    }
-    wrap.hidden = visible === 0;
-    emptyNote.hidden = visible > 0;
-    emptyNote.textContent = total() === 0 ? 'No image is done yet.' : 'No result of this kind.';
-  }
-
-  links.forEach(function (link) {
-    link.addEventListener('click', function (event) {
-      if (!holdsEveryRow()) {
-        return; // the server lists the first rows of that kind
-      }
-      event.preventDefault();
-      show(link.dataset.filter);
-      history.replaceState(null, '', link.href);
-    });
-  });
-
-  // --- sorting by name: listing order, then A to Z, then Z to A
-
-  var header = table.querySelector('th.col-image');
-  var sortButton = document.createElement('button');
-  sortButton.type = 'button';
-  sortButton.className = 'sort';
-  sortButton.id = 'sort-image';
-  sortButton.textContent = header.textContent;
-  var icon = document.createElement('span');
-  icon.className = 'sort-icon';
-  icon.setAttribute('aria-hidden', 'true');
-  sortButton.appendChild(icon);
-  header.textContent = '';
-  header.appendChild(sortButton);
-  header.setAttribute('aria-sort', 'none');
-  sortButton.title = 'Sort by image name';
-
-  function sortRows() {
-    var rows = Array.prototype.slice.call(tbody.rows);
-    rows.sort(function (a, b) {
-      if (order === 'none') {
-        return a.dataset.seq - b.dataset.seq;
-      }
-      var byName = collator.compare(a.cells[0].textContent, b.cells[0].textContent);
-      return order === 'ascending' ? byName : -byName;
-    });
-    rows.forEach(function (row) { tbody.appendChild(row); });
-    show(shown);
-  }
-
-  sortButton.addEventListener('click', function () {
-    order = order === 'none' ? 'ascending' : order === 'ascending' ? 'descending' : 'none';
-    header.setAttribute('aria-sort', order);
-    sortRows();
-  });
-
-  // --- rows that arrive while the service runs
 
   /** What a result counts as: day, night, or an error for anything else. */
   function kindOf(result) {
     return result.result === 'day' || result.result === 'night' ? result.result : 'error';
   }
 
+  function keeps(kind) {
+    return serverFilter === 'all' || (serverFilter === 'errors' ? kind === 'error' : serverFilter === kind);
+  }
+
   function rowFor(result, kind) {
     var row = template.content.firstElementChild.cloneNode(true);
     row.dataset.result = kind;
-    row.dataset.seq = nextSeq++;
     row.cells[0].textContent = result.image;
     var badge = row.cells[1].firstElementChild;
     badge.classList.add('result-' + kind);
@@ -142,28 +54,28 @@
     return tenths >= 100 ? '100%' : tenths.toFixed(1) + '%';
   }
 
-  /**
-   * Results in listing order, after those the page already had: each is counted; the server's filter and row
-   * limit decide which become rows.
-   */
+  /** Results in listing order, after those the page already had: each is counted; a live table shows some. */
   function add(results) {
     results.forEach(function (result) {
       var kind = kindOf(result);
       counts[kind]++;
-      if (!keeps(serverFilter, result.result)) {
+      if (!live || !keeps(kind)) {
         return;
       }
       if (tbody.rows.length >= maxRows) {
-        truncatedNote.hidden = false;
+        moreNote.hidden = false;
         return;
       }
       tbody.appendChild(rowFor(result, kind));
     });
     showCounts();
-    if (order !== 'none') {
-      sortRows();
+    if (live && tbody.rows.length > 0) {
+      wrap.hidden = false;
+      emptyNote.hidden = true;
+      document.getElementById('page-summary').hidden = false;
+      document.getElementById('first-shown').textContent = '1';
+      document.getElementById('last-shown').textContent = tbody.rows.length;
     }
-    show(shown);
   }
 
   function total() {
@@ -176,7 +88,8 @@
       document.getElementById('count-' + kind).textContent = counts[kind];
       document.getElementById('filter-count-' + kind).textContent = counts[kind];
     });
-    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total() : counts[serverFilter];
+    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total()
+      : counts[serverFilter === 'errors' ? 'error' : serverFilter];
   }
 
   /** The counts so far, a copy: only add() changes them. */

@@ -70,23 +70,50 @@
 </section>
 
 <section id="results-card" class="card" aria-labelledby="results-heading"
-         data-filter="${filter.value}" data-max-rows="${tally.maxRows}">
+         data-filter="${filter.value}" data-max-rows="${tally.maxRows}" data-live="${listing.live and service.running}">
   <div class="results-head">
     <h2 id="results-heading">Results</h2>
-    <nav class="filters" aria-label="Show results">
-      <ul>
-        <c:forEach var="choice" items="all,day,night,error">
-          <c:url var="filterUrl" value="${pageUrl}"><c:if test="${choice != 'all'}"><c:param name="show" value="${choice}"/></c:if></c:url>
-          <li><a href="<c:out value='${filterUrl}'/>" data-filter="${choice}"<c:if test="${filter.value == choice}"> aria-current="true"</c:if>>
-            <c:choose><c:when test="${choice == 'all'}">All</c:when><c:when test="${choice == 'day'}">Day</c:when><c:when test="${choice == 'night'}">Night</c:when><c:otherwise>Errors</c:otherwise></c:choose>
-            <span class="count" id="filter-count-${choice}">${choice == 'all' ? tally.total : choice == 'day' ? tally.day : choice == 'night' ? tally.night : tally.errors}</span></a></li>
-        </c:forEach>
-      </ul>
+    <nav class="views" aria-label="View">
+      <a id="view-gallery" href="<c:out value='${listing.viewUrl("gallery")}'/>"<c:if test="${listing.gallery}"> aria-current="true"</c:if>>Gallery</a>
+      <a id="view-table" href="<c:out value='${listing.viewUrl("table")}'/>"<c:if test="${not listing.gallery}"> aria-current="true"</c:if>>Table</a>
     </nav>
   </div>
-  <p id="truncated-note" class="note"<c:if test="${not tally.truncated}"> hidden</c:if>>This page lists the first
-    <c:out value="${tally.maxRows}"/> of <span id="matching-count"><c:out value="${tally.matching}"/></span> results.
-    All of them are in the <a href="<c:out value='${jsonUrl}'/>">JSON</a> and the <a href="<c:out value='${csvUrl}'/>">CSV</a>.</p>
+  <c:if test="${not empty listing.notices}">
+    <div id="listing-notices" class="note notice" role="status">
+      <c:forEach var="notice" items="${listing.notices}"><p><c:out value="${notice}"/></p></c:forEach>
+    </div>
+  </c:if>
+  <c:if test="${not empty plot and plot.answers > 0}">
+    <figure id="confidence-plot" class="plot">
+      <svg role="img" aria-labelledby="plot-caption" viewBox="0 0 ${plot.width} ${plot.height + 14}" width="${plot.width}" height="${plot.height + 14}">
+        <c:forEach var="bar" items="${plot.bars}"><rect class="bar-${bar.kind}" x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height}"><title><c:out value="${bar.title}"/></title></rect></c:forEach>
+        <text x="0" y="${plot.height + 12}">50%</text><text x="${plot.width / 2}" y="${plot.height + 12}" text-anchor="middle">75%</text><text x="${plot.width}" y="${plot.height + 12}" text-anchor="end">100%</text>
+      </svg>
+      <figcaption id="plot-caption">Confidence of the <c:out value="${plot.answers}"/> answers: <span class="key-day">day</span> and <span class="key-night">night</span>, from 50% to 100%.</figcaption>
+    </figure>
+  </c:if>
+  <nav class="filters" aria-label="Show results">
+    <ul>
+      <c:forEach var="choice" items="all,day,night,errors">
+        <li><a href="<c:out value='${listing.filterUrl(choice)}'/>" data-filter="${choice}"<c:if test="${filter.value == choice}"> aria-current="true"</c:if>>
+          <c:choose><c:when test="${choice == 'all'}">All</c:when><c:when test="${choice == 'day'}">Day</c:when><c:when test="${choice == 'night'}">Night</c:when><c:otherwise>Errors</c:otherwise></c:choose>
+          <span class="count" id="filter-count-${choice == 'errors' ? 'error' : choice}">${choice == 'all' ? tally.total : choice == 'day' ? tally.day : choice == 'night' ? tally.night : tally.errors}</span></a></li>
+      </c:forEach>
+    </ul>
+  </nav>
+  <nav class="sorts" aria-label="Sort results">
+    <span class="muted">Sort by</span>
+    <c:forEach var="sort" items="listing,name,result,confidence">
+      <a id="sort-${sort}" href="<c:out value='${listing.sortUrl(sort)}'/>" data-sort="${sort}" aria-sort="${listing.ariaSort(sort)}"<c:if test="${listing.sort == sort}"> aria-current="true"</c:if>>
+        <c:choose><c:when test="${sort == 'listing'}">bucket order</c:when><c:otherwise><c:out value="${sort}"/></c:otherwise></c:choose><c:if test="${listing.sort == sort}"><span aria-hidden="true">${listing.descending ? ' &darr;' : ' &uarr;'}</span><span class="sr-only">${listing.descending ? ', descending' : ', ascending'}</span></c:if></a>
+    </c:forEach>
+  </nav>
+  <p id="page-summary" class="hint"<c:if test="${empty tally.rows}"> hidden</c:if>>Results
+    <span id="first-shown"><c:out value="${tally.firstShown}"/></span>&ndash;<span id="last-shown"><c:out value="${tally.lastShown}"/></span>
+    of <span id="matching-count"><c:out value="${tally.matching}"/></span>; all of them are in the
+    <a href="<c:out value='${jsonUrl}'/>">JSON</a> and the <a href="<c:out value='${csvUrl}'/>">CSV</a>.</p>
+  <p id="more-note" class="note" hidden>More results have arrived than this page holds:
+    <a href="<c:out value='${listing.pageUrl(2)}'/>">the next page</a> shows them.</p>
   <p id="empty-note" class="empty"<c:if test="${not empty tally.rows}"> hidden</c:if>>
     <c:choose>
       <c:when test="${tally.total == 0 and service.running}">No image is done yet.</c:when>
@@ -94,25 +121,58 @@
       <c:otherwise>No result of this kind.</c:otherwise>
     </c:choose>
   </p>
-  <div class="table-wrap"<c:if test="${empty tally.rows}"> hidden</c:if>>
-    <table id="results">
-      <caption class="sr-only">Results, in the bucket's listing order</caption>
-      <thead>
-        <tr><th scope="col" class="col-image">Image</th><th scope="col">Result</th><th scope="col" class="number">Confidence</th></tr>
-      </thead>
-      <tbody>
-      <c:forEach var="row" items="${tally.rows}">
-        <tr data-result="<c:out value='${row.result}'/>">
-          <td class="image"><c:out value="${row.image}"/></td>
-          <td><span class="badge result-<c:out value='${row.result}'/>"><c:out value="${row.result}"/></span><c:if test="${row.failed}"> <span class="error-text"><c:out value="${row.error}"/></span></c:if></td>
-          <td class="number"><c:out value="${row.confidence}"/></td>
-        </tr>
+  <c:choose>
+    <c:when test="${listing.gallery}">
+      <ul id="gallery" class="gallery"<c:if test="${empty tally.rows}"> hidden</c:if>>
+        <c:forEach var="row" items="${tally.rows}">
+          <c:url var="thumbUrl" value="/services/${service.serviceId}/thumbnails/${row.seq}"/>
+          <li class="picture" data-result="<c:out value='${row.result}'/>">
+            <img src="<c:out value='${thumbUrl}'/>" alt="<c:out value='${row.image}'/>" width="160" height="120" loading="lazy">
+            <p class="picture-name" title="<c:out value='${row.image}'/>"><c:out value="${row.image}"/></p>
+            <p class="picture-answer"><span class="badge result-<c:out value='${row.result}'/>"><c:out value="${row.result}"/></span>
+              <c:choose><c:when test="${row.failed}"><span class="error-text"><c:out value="${row.error}"/></span></c:when>
+                <c:otherwise><span class="confidence"><c:out value="${row.confidence}"/></span></c:otherwise></c:choose></p>
+          </li>
+        </c:forEach>
+      </ul>
+    </c:when>
+    <c:otherwise>
+      <div class="table-wrap"<c:if test="${empty tally.rows}"> hidden</c:if>>
+        <table id="results">
+          <caption class="sr-only">Results, sorted by <c:out value="${listing.sort}"/></caption>
+          <thead>
+            <tr><th scope="col" class="col-image" aria-sort="${listing.ariaSort('name')}"><a href="<c:out value='${listing.sortUrl("name")}'/>">Image</a></th>
+              <th scope="col" aria-sort="${listing.ariaSort('result')}"><a href="<c:out value='${listing.sortUrl("result")}'/>">Result</a></th>
+              <th scope="col" class="number" aria-sort="${listing.ariaSort('confidence')}"><a href="<c:out value='${listing.sortUrl("confidence")}'/>">Confidence</a></th></tr>
+          </thead>
+          <tbody>
+          <c:forEach var="row" items="${tally.rows}">
+            <tr data-result="<c:out value='${row.result}'/>">
+              <td class="image"><c:out value="${row.image}"/></td>
+              <td><span class="badge result-<c:out value='${row.result}'/>"><c:out value="${row.result}"/></span><c:if test="${row.failed}"> <span class="error-text"><c:out value="${row.error}"/></span></c:if></td>
+              <td class="number"><c:out value="${row.confidence}"/></td>
+            </tr>
+          </c:forEach>
+          </tbody>
+        </table>
+      </div>
+      <template id="row-template">
+        <tr><td class="image"></td><td><span class="badge"></span></td><td class="number"></td></tr>
+      </template>
+    </c:otherwise>
+  </c:choose>
+  <c:if test="${tally.pages > 1}">
+    <nav id="pager" class="pager" aria-label="Pages">
+      <c:if test="${listing.page > 1}"><a id="page-previous" rel="prev" href="<c:out value='${listing.pageUrl(listing.page - 1)}'/>">Previous</a></c:if>
+      <c:forEach var="n" items="${listing.pageWindow(tally.pages)}">
+        <c:choose>
+          <c:when test="${n == 0}"><span class="gap" aria-hidden="true">&hellip;</span></c:when>
+          <c:when test="${n == listing.page}"><a href="<c:out value='${listing.pageUrl(n)}'/>" aria-current="page">${n}</a></c:when>
+          <c:otherwise><a href="<c:out value='${listing.pageUrl(n)}'/>" data-page="${n}">${n}</a></c:otherwise>
+        </c:choose>
       </c:forEach>
-      </tbody>
-    </table>
-  </div>
-  <template id="row-template">
-    <tr><td class="image"></td><td><span class="badge"></span></td><td class="number"></td></tr>
-  </template>
+      <c:if test="${listing.page < tally.pages}"><a id="page-next" rel="next" href="<c:out value='${listing.pageUrl(listing.page + 1)}'/>">Next</a></c:if>
+    </nav>
+  </c:if>
 </section>
 <%@ include file="footer.jspf" %>

@@ -7,6 +7,7 @@ import com.daynight.classify.DayNightClassifier;
 import com.daynight.config.AuthSettings;
 import com.daynight.config.AppConfig;
 import com.daynight.config.ConfigException;
+import com.daynight.gallery.Thumbnails;
 import com.daynight.job.WorkerPool;
 import com.daynight.logging.StartupStages;
 import com.daynight.metrics.AppMetrics;
@@ -69,6 +70,7 @@ public final class DayNightApp implements ServletContextListener {
     private Database database;
     private WorkerPool workers;
     private DayNightClassifier classifier;
+    private Thumbnails thumbnails;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -128,7 +130,10 @@ public final class DayNightApp implements ServletContextListener {
         // After the access log (which then records refusals too), before every servlet.
         registerFilters(context, config, authFilter);
         context.addServlet("home", new HomeServlet()).addMapping("");
-        context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource)))
+        thumbnails = new Thumbnails(metrics.countingErrors(store), config.pictureLimits().maxObjectBytes(),
+                config.pictureLimits().pictureTimeout());
+        context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource),
+                        thumbnails))
                 .addMapping("/services", "/services/*");
         context.addServlet("health", new HealthServlet(() -> Map.of("database", database.isReachable(), "model", true)))
                 .addMapping("/healthz", "/readyz");
@@ -211,6 +216,10 @@ public final class DayNightApp implements ServletContextListener {
     }
 
     private void close() {
+        if (thumbnails != null) {
+            thumbnails.close();
+            thumbnails = null;
+        }
         if (workers != null) {
             workers.stop(SHUTDOWN_GRACE);
             workers = null;

@@ -70,19 +70,46 @@ public class ResultsTable {
         }
     }
 
-    /** The first {@code limit} results, in listing order: what a page shows of a large service. */
-    public List<ImageResult> first(String serviceId, int limit) throws SQLException {
+    /**
+     * One page of the service's results, the database doing the filtering, sorting and counting over all of them
+     * (never over a first slice). Offsets are bounded by the caller; the indexes of db/V7 serve every order but
+     * the name's, which sorts the service's rows (or those of one answer) in memory.
+     */
+    public List<Row> page(String serviceId, ResultQuery query) throws SQLException {
+        String where = query.result() == null ? "" : " AND Result = ?";
+        String sql = SELECT_RESULTS + where + " ORDER BY " + query.order().orderBy(query.descending())
+                + " LIMIT ? OFFSET ?";
+        Object[] values = query.result() == null
+                ? new Object[] {serviceId, query.limit(), query.offset()}
+                : new Object[] {serviceId, query.result(), query.limit(), query.offset()};
         try (Connection c = dataSource.getConnection()) {
-            return page(c, serviceId, -1, limit).stream().map(Row::result).toList();
+            return Rows.selectAll(c, sql, rs -> new Row(rs.getInt("Seq"), toResult(rs)), values);
         }
     }
 
-    /** The first {@code limit} results whose answer is {@code result} ("day", "night", "error"), in listing order. */
-    public List<ImageResult> first(String serviceId, String result, int limit) throws SQLException {
+    /** The result at index {@code seq} of the listing, if it has been recorded: what a thumbnail shows. */
+    public Optional<ImageResult> at(String serviceId, int seq) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_RESULTS + " AND Result = ? ORDER BY Seq LIMIT ?",
-                    ResultsTable::toResult, serviceId, result, limit);
+            return Rows.selectAll(c, SELECT_RESULTS + " AND Seq = ?", ResultsTable::toResult, serviceId, seq)
+                    .stream().findFirst();
         }
+    }
+
+    /**
+     * How many day and night answers fall in each of {@code bins} equal steps of confidence from 0.5 to 1 (a
+     * lower one, which a calibrated model may give, counts in the first): [day counts, night counts].
+     */
+    public int[][] confidenceHistogram(String serviceId, int bins) throws SQLException {
+        int[][] counts = new int[2][bins];
+        try (Connection c = dataSource.getConnection()) {
+            Rows.selectAll(c, "SELECT Result, LEAST(GREATEST(FLOOR((Confidence - 0.5) * ? * 2), 0), ? - 1) AS Bin,"
+                    + " COUNT(*) AS N FROM service_results WHERE ServiceID = ? AND Result IN ('day', 'night')"
+                    + " GROUP BY Result, Bin", rs -> {
+                        counts[rs.getString("Result").equals("day") ? 0 : 1][rs.getInt("Bin")] = rs.getInt("N");
+                        return null;
+                    }, bins, bins, serviceId);
+        }
+        return counts;
     }
 
     /** Every result, in listing order (tests and small services). */
@@ -162,8 +189,8 @@ public class ResultsTable {
         Rows.update(c, "DELETE FROM service_results WHERE ServiceID = ?", serviceId);
     }
 
-    /** One result with its place in the listing. */
-    record Row(long seq, ImageResult result) {
+    /** One result with its place in the listing (its Seq, which a thumbnail's address names). */
+    public record Row(long seq, ImageResult result) {
     }
 
     /** Reads the page after a sequence number. */

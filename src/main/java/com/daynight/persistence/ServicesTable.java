@@ -121,11 +121,42 @@ public class ServicesTable {
      * "Bob" would list the services of "Bob  ". Only the services this viewer may see are listed.
      */
     public List<ServiceRecord> findByUser(String userName, Viewer viewer, int limit) throws SQLException {
+        return findByUser(userName, viewer, 0, limit).services().stream().map(ServiceWithCounts::service).toList();
+    }
+
+    /** The condition findByUser explains, on services aliased s: binds the name twice, then the viewer. */
+    private static final String OF_USER = " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?) AND "
+            + Viewer.CONDITION;
+
+    /** One page of a user's services, newest first, and how many they have in all (that this viewer may see). */
+    public record UserPage(List<ServiceWithCounts> services, int total) {
+    }
+
+    /**
+     * As {@link #findByUser(String, Viewer, int)}, a page at a time ({@code offset} bounded by the caller), each
+     * service with the counts of its answers: read in a second statement for the page's services only, from the
+     * (ServiceID, Result) index, so a user with many large services costs no more than the page shows.
+     */
+    public UserPage findByUser(String userName, Viewer viewer, int offset, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_SERVICE
-                    + " WHERE s.UserName = ? AND CHAR_LENGTH(s.UserName) = CHAR_LENGTH(?) AND " + Viewer.CONDITION
-                    + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ?",
-                    ServicesTable::toRecord, userName, userName, viewer.seesAll(), viewer.principal(), limit);
+            int total = Rows.selectAll(c, "SELECT COUNT(*) FROM services s" + OF_USER, rs -> rs.getInt(1),
+                    userName, userName, viewer.seesAll(), viewer.principal()).get(0);
+            List<ServiceRecord> records = Rows.selectAll(c, SELECT_SERVICE + OF_USER
+                    + " ORDER BY s.ServiceRequestTime DESC, s.ServiceID LIMIT ? OFFSET ?", ServicesTable::toRecord,
+                    userName, userName, viewer.seesAll(), viewer.principal(), limit, offset);
+            Map<String, ResultCounts> counts = new HashMap<>();
+            if (!records.isEmpty()) {
+                String ids = String.join(", ", java.util.Collections.nCopies(records.size(), "?"));
+                Rows.selectAll(c, "SELECT ServiceID, COALESCE(SUM(Result = 'day'), 0) AS Days,"
+                        + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
+                        + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
+                        + " FROM service_results WHERE ServiceID IN (" + ids + ") GROUP BY ServiceID",
+                        rs -> counts.put(rs.getString("ServiceID"),
+                                new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"))),
+                        records.stream().map(ServiceRecord::serviceId).toArray());
+            }
+            return new UserPage(records.stream().map(r -> new ServiceWithCounts(r,
+                    counts.getOrDefault(r.serviceId(), ResultCounts.NONE))).toList(), total);
         }
     }
 

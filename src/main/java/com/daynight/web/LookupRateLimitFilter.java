@@ -20,7 +20,15 @@ public class LookupRateLimitFilter extends HttpFilter {
     /** Enough for every client a single instance meets; a busy one forgets its least recent clients first. */
     static final int MAX_CLIENTS = 10_000;
 
+    /**
+     * A gallery page asks for dozens of thumbnails at once: they draw on buckets of their own, this many times
+     * the lookups' size (a thumbnail of someone else's service is a 404 as the page is, so guessing gains no
+     * more from them than from lookups; their cost is bounded by the thumbnail maker's own queue).
+     */
+    static final int THUMBNAILS_PER_LOOKUP = 20;
+
     private final transient TokenBuckets buckets;
+    private final transient TokenBuckets thumbnailBuckets;
     private final int perMinute;
 
     public LookupRateLimitFilter(int perMinute) {
@@ -30,6 +38,8 @@ public class LookupRateLimitFilter extends HttpFilter {
     LookupRateLimitFilter(int perMinute, TokenBuckets buckets) {
         this.perMinute = perMinute;
         this.buckets = buckets;
+        this.thumbnailBuckets = new TokenBuckets((int) Math.min(Integer.MAX_VALUE,
+                (long) perMinute * THUMBNAILS_PER_LOOKUP), MAX_CLIENTS, System::nanoTime);
     }
 
     @Override
@@ -39,14 +49,17 @@ public class LookupRateLimitFilter extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
-        long waitSeconds = buckets.tryTake(clientKey(req));
+        boolean thumbnail = ThumbnailAnswers.isThumbnailPath(req.getRequestURI().substring(req.getContextPath().length()));
+        long waitSeconds = (thumbnail ? thumbnailBuckets : buckets).tryTake(clientKey(req));
         if (waitSeconds == 0) {
             chain.doFilter(req, resp);
             return;
         }
         resp.setHeader("Retry-After", Long.toString(waitSeconds));
-        Replies.problem(req, resp, ServiceAnswers.format(req), Problem.of(429,
-                "too many lookups: at most " + perMinute + " a minute; try again in " + waitSeconds + " s"));
+        Replies.problem(req, resp, ServiceAnswers.format(req), Problem.of(429, thumbnail
+                ? "too many thumbnails: at most " + perMinute * THUMBNAILS_PER_LOOKUP + " a minute; try again in "
+                + waitSeconds + " s"
+                : "too many lookups: at most " + perMinute + " a minute; try again in " + waitSeconds + " s"));
     }
 
     static String clientKey(HttpServletRequest req) {

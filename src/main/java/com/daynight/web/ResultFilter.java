@@ -1,25 +1,42 @@
 package com.daynight.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** Which results a service page lists: all, or only one kind of answer (the page's {@code show} parameter). */
+/**
+ * Which results a service page lists: all, or only one kind of answer (the page's {@code show} parameter:
+ * {@code all}, {@code day}, {@code night}, {@code errors}; {@code error}, which earlier pages linked to, too).
+ */
 public enum ResultFilter {
-    ALL, DAY, NIGHT, ERROR;
+    ALL("all"), DAY("day"), NIGHT("night"), ERROR("errors");
 
-    /** The parameter's value, also the {@code result} value of the rows it keeps (except for all). */
-    public String getValue() {
-        return name().toLowerCase(Locale.ROOT);
+    private final String parameter;
+
+    ResultFilter(String parameter) {
+        this.parameter = parameter;
     }
 
-    /** An unknown or missing value shows everything: a stale bookmark should still open the page. */
-    static ResultFilter fromParameter(String value) {
-        if (value != null) {
-            for (ResultFilter filter : values()) {
-                if (filter.getValue().equalsIgnoreCase(value.trim())) {
-                    return filter;
-                }
+    /** The {@code show} value the page's links carry. */
+    public String getValue() {
+        return parameter;
+    }
+
+    /** The {@code result} the rows it keeps have in the database ("day", "night", "error"), null for all. */
+    public String result() {
+        return this == ALL ? null : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Missing is all; an unknown value is empty (the page says so rather than silently show everything). */
+    static Optional<ResultFilter> fromParameter(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of(ALL);
+        }
+        String wanted = value.trim();
+        for (ResultFilter filter : values()) {
+            if (filter.parameter.equalsIgnoreCase(wanted) || (filter != ALL && filter.result().equalsIgnoreCase(wanted))) {
+                return Optional.of(filter);
             }
         }
-        return ALL;
+        return Optional.empty();
     }
 }

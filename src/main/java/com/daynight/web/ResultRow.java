@@ -3,13 +3,20 @@ package com.daynight.web;
 import com.daynight.service.ImageResult;
 import java.util.Locale;
 
-/** One line of a service page's results table; a bean with getters for the same reason as {@link ServiceView}. */
+/** One result as the page shows it, a row or a picture; a bean with getters for the same reason as {@link ServiceView}. */
 public final class ResultRow {
 
+    private final long seq;
     private final ImageResult result;
 
-    public ResultRow(ImageResult result) {
+    public ResultRow(long seq, ImageResult result) {
+        this.seq = seq;
         this.result = result;
+    }
+
+    /** The result's Seq (its place in the listing): the n of its thumbnail's address. */
+    public long getSeq() {
+        return seq;
     }
 
     public String getImage() {

@@ -4,21 +4,23 @@ import com.daynight.service.ResultCounts;
 import java.util.List;
 
 /**
- * What the service page shows of the results: every answer counted (by the database), and the first rows its
- * filter keeps. A bucket of many thousand images is neither read nor held to draw its page.
+ * What the service page shows of the results: every answer counted (by the database), and one page of the rows
+ * its filter keeps, in its order. A bucket of many thousand images is neither read nor held to draw its page.
  */
 public final class ResultTally {
 
     private final ResultFilter filter;
     private final ResultCounts counts;
     private final List<ResultRow> rows;
-    private final int maxRows;
+    private final int offset;
+    private final int size;
 
-    ResultTally(ResultFilter filter, ResultCounts counts, List<ResultRow> rows, int maxRows) {
+    ResultTally(ResultFilter filter, ResultCounts counts, List<ResultRow> rows, int offset, int size) {
         this.filter = filter;
         this.counts = counts;
         this.rows = rows;
-        this.maxRows = maxRows;
+        this.offset = offset;
+        this.size = size;
     }
 
     public List<ResultRow> getRows() {
@@ -43,7 +45,7 @@ public final class ResultTally {
 
     /**
      * How many results the filter keeps, shown or not. The rows were read after the counts, so a running
-     * service may have added some since: never fewer than the rows shown.
+     * service may have added some since: never fewer than those up to the last row shown.
      */
     public long getMatching() {
         long counted = switch (filter) {
@@ -52,15 +54,28 @@ public final class ResultTally {
             case NIGHT -> counts.night();
             case ERROR -> counts.errors();
         };
-        return Math.max(counted, rows.size());
+        return Math.max(counted, offset + rows.size());
     }
 
-    /** The page lists fewer rows than the filter keeps: it says so and points to the JSON and CSV. */
-    public boolean isTruncated() {
+    /** The number of the first row shown, from 1; 0 when none is. */
+    public int getFirstShown() {
+        return rows.isEmpty() ? 0 : offset + 1;
+    }
+
+    public int getLastShown() {
+        return offset + rows.size();
+    }
+
+    public int getPages() {
+        return (int) Math.max(1, Math.min((getMatching() + size - 1) / size, ResultListing.MAX_OFFSET / size));
+    }
+
+    /** More results match than this page shows: the page offers the others. */
+    public boolean isPaged() {
         return getMatching() > rows.size();
     }
 
     public int getMaxRows() {
-        return maxRows;
+        return size;
     }
 }

@@ -1,9 +1,10 @@
 package com.daynight.web;
 
+import com.daynight.gallery.Thumbnails;
+import com.daynight.persistence.ResultQuery;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.ServicesTable.ServiceWithCounts;
-import com.daynight.service.ImageResult;
 import com.daynight.service.ResultsDocument;
 import com.daynight.submission.ServiceIdGenerator;
 import com.daynight.service.ServiceRecord;
@@ -21,9 +22,6 @@ import java.util.Set;
 /** GET /services/{id}: one service as a page, as the JSON results document, or as CSV. */
 final class ServiceAnswers {
 
-    /** A page with more rows gets slow to render and to read; the JSON and CSV links carry them all. */
-    static final int MAX_PAGE_ROWS = 1_000;
-
     /** The JSON answer's parameter that asks for the results from an index on, as a page following a service does. */
     static final String FROM = "from";
     /** Results are numbered with longs (db/V6): an index past 2^31 is a real place in a very large service. */
@@ -36,14 +34,24 @@ final class ServiceAnswers {
     private final ServicesTable services;
     private final ResultsTable results;
     private final ResultsCsv csv = new ResultsCsv();
+    private final ThumbnailAnswers thumbnails;
 
-    ServiceAnswers(ServicesTable services, ResultsTable results) {
+    /** @param thumbnails makes the gallery's pictures; null: none (their addresses are 404) */
+    ServiceAnswers(ServicesTable services, ResultsTable results, Thumbnails thumbnails) {
         this.services = services;
         this.results = results;
+        this.thumbnails = new ThumbnailAnswers(services, results, thumbnails);
     }
 
-    void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)
+    /** @param path what follows /services/ in the address: a ServiceID, or a ServiceID and a part of it */
+    void answer(HttpServletRequest req, HttpServletResponse resp, String path)
             throws ServletException, IOException, SQLException {
+        int slash = path.indexOf('/');
+        if (slash >= 0) {
+            thumbnails.answer(req, resp, path.substring(0, slash), path.substring(slash + 1));
+            return;
+        }
+        String serviceId = path;
         ResponseFormat format = format(req);
         boolean wellFormed = ServiceIdGenerator.isWellFormed(serviceId);
         // The JSON and CSV need the record alone; the page reads it with its counts, in one statement.
@@ -117,21 +125,27 @@ final class ServiceAnswers {
 
     /**
      * The page shows the counts of every answer (day, night, errors), counted by the database with the record
-     * (so they add up to its progress), and only the first rows its filter keeps: the JSON and CSV links carry
-     * the rest.
+     * (so they add up to its progress), and one page of the results its filter keeps, sorted and paged by the
+     * database over all of them, as a gallery of thumbnails or as a table ({@link ResultListing}).
      */
     private void page(HttpServletRequest req, HttpServletResponse resp, ServiceWithCounts counted)
             throws ServletException, IOException, SQLException {
         ServiceRecord service = counted.service();
-        ResultFilter filter = ResultFilter.fromParameter(req.getParameter("show"));
-        List<ImageResult> shown = filter == ResultFilter.ALL
-                ? results.first(service.serviceId(), MAX_PAGE_ROWS)
-                : results.first(service.serviceId(), filter.getValue(), MAX_PAGE_ROWS);
-        ResultTally tally = new ResultTally(filter, counted.counts(), shown.stream().map(ResultRow::new).toList(),
-                MAX_PAGE_ROWS);
+        ResultListing listing = ResultListing.of(req, req.getContextPath() + "/services/" + service.serviceId(),
+                !service.status().isDone());
+        ResultTally counting = new ResultTally(listing.getFilter(), counted.counts(), List.of(), 0, listing.getSize());
+        ResultQuery query = listing.query(counting.getMatching());
+        List<ResultRow> rows = results.page(service.serviceId(), query).stream()
+                .map(row -> new ResultRow(row.seq(), row.result())).toList();
         req.setAttribute("service", new ServiceView(service));
-        req.setAttribute("tally", tally);
-        req.setAttribute("filter", filter);
+        req.setAttribute("tally", new ResultTally(listing.getFilter(), counted.counts(), rows, query.offset(),
+                query.limit()));
+        req.setAttribute("listing", listing);
+        req.setAttribute("filter", listing.getFilter());
+        if (counted.counts().day() + counted.counts().night() > 0) {
+            req.setAttribute("plot", new ConfidencePlot(results.confidenceHistogram(service.serviceId(),
+                    ConfidencePlot.BINS)));
+        }
         Replies.page(req, resp, HttpServletResponse.SC_OK, "/WEB-INF/jsp/service.jsp");
     }
 }

@@ -1,5 +1,6 @@
 package com.daynight.web;
 
+import com.daynight.service.ResultCounts;
 import com.daynight.service.ServiceRecord;
 import com.daynight.service.ServiceStatus;
 import java.time.Duration;
@@ -12,9 +13,33 @@ import java.util.Locale;
 public final class ServiceView {
 
     private final ServiceRecord service;
+    private final ResultCounts counts;
 
     public ServiceView(ServiceRecord service) {
+        this(service, null);
+    }
+
+    /** @param counts its answers counted, as the user list shows them; null where the page shows its own */
+    public ServiceView(ServiceRecord service, ResultCounts counts) {
         this.service = service;
+        this.counts = counts;
+    }
+
+    /** Whether the counts of its answers are known (the user list's); the getters below are null otherwise. */
+    public boolean isCounted() {
+        return counts != null;
+    }
+
+    public Long getDay() {
+        return counts == null ? null : counts.day();
+    }
+
+    public Long getNight() {
+        return counts == null ? null : counts.night();
+    }
+
+    public Long getErrors() {
+        return counts == null ? null : counts.errors();
     }
 
     public String getServiceId() {

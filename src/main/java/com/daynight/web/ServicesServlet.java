@@ -1,5 +1,6 @@
 package com.daynight.web;
 
+import com.daynight.gallery.Thumbnails;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.ServiceIdGenerator;
@@ -38,9 +39,15 @@ public class ServicesServlet extends HttpServlet {
     private final transient ConfirmationPage confirmation;
 
     public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results) {
+        this(submissions, services, results, null);
+    }
+
+    /** @param thumbnails makes the gallery's pictures; null: the gallery shows none */
+    public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results,
+                           Thumbnails thumbnails) {
         this.submissions = submissions;
         this.services = services;
-        this.serviceAnswers = new ServiceAnswers(services, results);
+        this.serviceAnswers = new ServiceAnswers(services, results, thumbnails);
         this.confirmation = new ConfirmationPage(services);
     }
 
@@ -185,7 +192,7 @@ public class ServicesServlet extends HttpServlet {
                     "your name is required: the name your services were submitted under"), Replies.FORM_PAGE);
             return;
         }
-        ServiceListAnswers.answer(req, resp, format, userName, services.findByUser(userName, Viewers.of(req), 100));
+        ServiceListAnswers.answer(req, resp, format, userName, services, Viewers.of(req));
     }
 
     private static ResponseFormat lookupFormat(HttpServletRequest req) {

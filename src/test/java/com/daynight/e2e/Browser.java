@@ -148,6 +148,17 @@ public final class Browser implements AutoCloseable {
         capture(name + "-phone.png", PHONE_WIDTH, true);
     }
 
+    /** Runs {@code look} with the page laid out as on a phone, then goes back to the desktop's width. */
+    void atPhoneWidth(Runnable look) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 900,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            look.run();
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /**
      * The whole page, not only the window: the viewport is set to the width, then the clip covers the
      * page's full height, laid out as a device of that width lays it out.

@@ -50,6 +50,8 @@ class BrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The big bucket: the 160 amos pictures this many times over, hard links so they cost no disk. */
     private static final int BIG_COPIES = 40;
+    /** The gallery's bucket: this many small pictures, named in order. */
+    private static final int TEN_K = 10_000;
 
     private RunningJar service;
     private ServiceClient client;
@@ -64,6 +66,7 @@ class BrowserIT {
         assertEquals(10, AmosBucket.create(buckets, "holiday", 5));
         Files.writeString(buckets.resolve("holiday").resolve("broken.jpg"), "not a picture");
         assertEquals(160 * BIG_COPIES, AmosBucket.createLinked(buckets, "big", BIG_COPIES));
+        tenThousandPictures(buckets.resolve("tenk"));
         // JSON log lines: their access lines carry the query, which shows what the page's polls asked for.
         service = RunningJar.start("browser", Map.of("BUCKETS_DIR", buckets.toString(),
                 "DATA_DIR", work.resolve("data").toString(), "WORKERS", "2", "LOG_FORMAT", "json"));
@@ -159,47 +162,107 @@ class BrowserIT {
         assertEquals(pollsFrom.stream().sorted().toList(), pollsFrom, "each poll from where the last one ended");
         assertTrue(browser.text("announcer").startsWith("The service is finished"), browser.text("announcer"));
         assertTrue(browser.find("progress-hint").getDomAttribute("hidden") != null, "no longer says it follows");
-        assertEquals(1000, table.rows().size(), "the page lists at most 1000 rows");
-        assertTrue(browser.find("truncated-note").isDisplayed());
-        assertTrue(browser.text("truncated-note").contains("first 1000 of " + total), browser.text("truncated-note"));
+        assertEquals(100, table.rows().size(), "the table's first page holds 100 rows");
+        assertTrue(browser.find("more-note").isDisplayed() || !browser.driver.findElements(By.id("pager")).isEmpty(),
+                "the page says where the other results are");
         assertLocalTime("ended-time", ZoneId.of("Asia/Kolkata"));
         System.out.printf("browser: %d images; the page showed the progress %s%n", total, progressSeen);
     }
 
     @Test
-    void theResultsTableFiltersAndSortsInThePage() throws Exception {
+    void theResultsTableIsFilteredAndSortedByTheServer() throws Exception {
         String id = client.submitForm("userName=Ann&bucket=holiday");
         client.awaitDone(id, Duration.ofMinutes(1));
-        browser.driver.get(base + "/services/" + id);
+        browser.driver.get(base + "/services/" + id + "?view=table");
         assertEquals("finished", browser.text("status"));
         assertEquals(5, count("count-day"));
         assertEquals(5, count("count-night"));
         assertEquals(1, count("count-error"));
-        browser.script("window.notReloaded = true;");
         browser.screenshots("05-service-finished");
+        List<String> listed = table.imageNames();
 
-        table.filter("night");
+        browser.leavePageBy(() -> table.clickFilter("night"));
+        table.assertFilter("night");
         assertEquals(List.of("night"), table.visibleResults().stream().distinct().toList());
         assertEquals(5, table.visibleResults().size());
-        assertTrue(browser.driver.getCurrentUrl().endsWith("?show=night"), "a reload keeps the filter");
-        table.filter("error");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("?view=table&show=night"), "a reload keeps the filter");
+        browser.leavePageBy(() -> table.clickFilter("errors"));
+        assertTrue(browser.driver.getCurrentUrl().endsWith("show=errors"), "the link says what the server reads");
         List<WebElement> errors = table.visibleRows();
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).getText().startsWith("broken.jpg"), errors.get(0).getText());
+        assertTrue(browser.driver.findElements(By.id("listing-notices")).isEmpty(), "no notice: a known value");
         browser.screenshots("06-service-errors");
-        table.filter("all");
+        browser.leavePageBy(() -> table.clickFilter("all"));
         assertEquals(11, table.visibleRows().size());
-        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"), "filtered in the page");
 
-        List<String> listed = table.imageNames();
-        WebElement sort = browser.find("sort-image");
-        sort.click();
-        assertEquals("ascending", browser.driver.findElement(By.cssSelector("th.col-image")).getDomAttribute("aria-sort"));
-        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), table.imageNames());
-        sort.sendKeys(Keys.ENTER);
-        assertEquals(listed.stream().sorted(String.CASE_INSENSITIVE_ORDER.reversed()).toList(), table.imageNames());
-        sort.sendKeys(Keys.SPACE);
-        assertEquals(listed, table.imageNames(), "the third press goes back to the bucket's order");
+        browser.leavePageBy(() -> browser.find("sort-name").click());
+        assertEquals("ascending", browser.find("sort-name").getDomAttribute("aria-sort"));
+        assertEquals(listed.stream().sorted().toList(), table.imageNames());
+        browser.leavePageBy(() -> browser.find("sort-name").click());
+        assertEquals(listed.stream().sorted(java.util.Comparator.reverseOrder()).toList(), table.imageNames());
+        browser.leavePageBy(() -> browser.find("sort-listing").click());
+        assertEquals(listed, table.imageNames(), "back to the bucket's order");
+
+        browser.driver.get(base + "/services/" + id + "?show=everything");
+        assertTrue(browser.text("listing-notices").contains("show=everything is not a filter"),
+                "an unknown filter is named, not silently shown as all");
+    }
+
+    @Test
+    void theGalleryPagesAndSortsTenThousandResults() throws Exception {
+        String id = client.submitForm("userName=Gil&bucket=tenk");
+        client.awaitDone(id, Duration.ofMinutes(3));
+        browser.driver.get(base + "/services/" + id);
+        assertEquals(48, gallery().size(), "a finished service opens on its gallery, 48 pictures a page");
+        assertEquals("img00000.jpg", pictureName(0));
+        assertTrue(browser.text("page-summary").contains("1–48 of " + TEN_K), browser.text("page-summary"));
+        awaitThumbnail(0);
+        assertTrue(gallery().get(0).getText().matches("(?s).*(day|night).*\\d+\\.\\d%.*"), gallery().get(0).getText());
+        assertTrue(browser.find("confidence-plot").isDisplayed(), "the confidences plotted");
+        browser.atPhoneWidth(() -> {
+            List<WebElement> pictures = gallery();
+            assertEquals(pictures.get(0).getRect().getY(), pictures.get(1).getRect().getY(), "two a row on a phone");
+            assertTrue(pictures.get(2).getRect().getY() > pictures.get(0).getRect().getY());
+            assertTrue(pictures.get(1).getRect().getX() + pictures.get(1).getRect().getWidth() <= Browser.PHONE_WIDTH,
+                    "within the phone's width");
+        });
+
+        browser.leavePageBy(() -> browser.find("sort-name").click());
+        browser.leavePageBy(() -> browser.find("sort-name").click());
+        assertTrue(browser.driver.getCurrentUrl().endsWith("?sort=name&order=desc"), browser.driver.getCurrentUrl());
+        assertEquals("img09999.jpg", pictureName(0), "descending names begin with the last of all, not of a first slice");
+        browser.leavePageBy(() -> browser.find("page-next").click());
+        assertEquals("img09951.jpg", pictureName(0));
+        assertEquals("49", browser.text("first-shown"));
+        int pages = (TEN_K + 47) / 48;
+        browser.leavePageBy(() -> browser.driver.findElement(By.cssSelector("#pager a[data-page='" + pages + "']")).click());
+        assertEquals(TEN_K - (pages - 1) * 48, gallery().size());
+        assertEquals("img00000.jpg", pictureName(gallery().size() - 1));
+
+        browser.leavePageBy(() -> browser.find("view-table").click());
+        assertEquals(100, table.rows().size(), "the table view, with the same order");
+        assertEquals("img09999.jpg", table.imageNames().get(0));
+
+        browser.driver.get(base + "/services/" + id + "?size=12&sort=confidence");
+        for (int i = 0; i < 12; i++) {
+            awaitThumbnail(i);
+        }
+        browser.screenshots("11-gallery");
+    }
+
+    private List<WebElement> gallery() {
+        return browser.driver.findElements(By.cssSelector("#gallery li"));
+    }
+
+    private String pictureName(int index) {
+        return gallery().get(index).findElement(By.cssSelector(".picture-name")).getText();
+    }
+
+    private void awaitThumbnail(int index) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
+                "const img = document.querySelectorAll('#gallery img')[arguments[0]];"
+                        + " return img.complete && img.naturalWidth > 0;", index)));
     }
 
     @Test
@@ -264,6 +327,19 @@ class BrowserIT {
     }
 
     // --- helpers
+
+    /** img00000.jpg to img09999.jpg: four small pictures, hard-linked over and over (no disk to speak of). */
+    private static void tenThousandPictures(Path bucket) throws IOException {
+        Files.createDirectories(bucket);
+        List<byte[]> pictures = TinyJpegs.create();
+        List<Path> originals = new java.util.ArrayList<>();
+        for (int i = 0; i < pictures.size(); i++) {
+            originals.add(Files.write(bucket.getParent().resolve("tiny" + i + ".jpg"), pictures.get(i)));
+        }
+        for (int i = 0; i < TEN_K; i++) {
+            Files.createLink(bucket.resolve(String.format("img%05d.jpg", i)), originals.get(i % originals.size()));
+        }
+    }
 
     /** The from=n of each of the page's polls for the service, in order, read from the service's access log. */
     private List<Integer> pollsFrom(String id) throws IOException {

@@ -16,11 +16,18 @@ final class ResultsTableView {
         this.driver = driver;
     }
 
-    /** Clicks a filter (all, day, night, error) and checks it is marked as the current one. */
-    void filter(String kind) {
-        By link = By.cssSelector(".filters a[data-filter='" + kind + "']");
-        driver.findElement(link).click();
-        assertEquals("true", driver.findElement(link).getDomAttribute("aria-current"));
+    /** Clicks a filter (all, day, night, errors): the server lists that kind. */
+    void clickFilter(String kind) {
+        driver.findElement(filterLink(kind)).click();
+    }
+
+    /** Checks the filter is marked as the current one. */
+    void assertFilter(String kind) {
+        assertEquals("true", driver.findElement(filterLink(kind)).getDomAttribute("aria-current"));
+    }
+
+    private static By filterLink(String kind) {
+        return By.cssSelector(".filters a[data-filter='" + kind + "']");
     }
 
     List<WebElement> rows() {

@@ -104,7 +104,9 @@ class ResultsColumnIT {
         List<ImageResult> read = new ArrayList<>();
         new ResultsTable(db.dataSource()).forEach("PAGE0001", 0, read::add);
         assertEquals(results(count), read);
-        assertEquals(results(5), new ResultsTable(db.dataSource()).first("PAGE0001", 5));
+        assertEquals(results(5), new ResultsTable(db.dataSource()).page("PAGE0001",
+                new ResultQuery(null, ResultQuery.Order.LISTING, false, 0, 5)).stream()
+                .map(ResultsTable.Row::result).toList());
         List<ImageResult> rest = new ArrayList<>();
         new ResultsTable(db.dataSource()).forEach("PAGE0001", ResultsTable.PAGE_SIZE - 1, rest::add);
         assertEquals(results(count).subList(ResultsTable.PAGE_SIZE - 1, count), rest, "from an index, across pages");

@@ -151,8 +151,11 @@ class ServicesTableIT {
         tables.insertQueued("COUNT002", "Ann", "holiday");
         assertEquals(ResultCounts.NONE, services.findWithCounts("COUNT002", ADMIN).orElseThrow().counts());
         assertEquals(0, services.findWithCounts("COUNT002", ADMIN).orElseThrow().service().done());
-        assertEquals(List.of("b.jpg", "d.jpg"), resultsTable.first("COUNT001", "night", 2).stream()
-                .map(ImageResult::image).toList());
-        assertEquals(List.of(results.get(2)), resultsTable.first("COUNT001", "error", 10));
+        assertEquals(List.of("b.jpg", "d.jpg"), resultsTable.page("COUNT001",
+                new ResultQuery("night", ResultQuery.Order.LISTING, false, 0, 2)).stream()
+                .map(row -> row.result().image()).toList());
+        assertEquals(List.of(results.get(2)), resultsTable.page("COUNT001",
+                new ResultQuery("error", ResultQuery.Order.LISTING, false, 0, 10)).stream()
+                .map(ResultsTable.Row::result).toList());
     }
 }

@@ -78,7 +78,9 @@ class ServicePageScriptIT {
             results.stream().skip(call.<Long>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
         }).when(server.results).forEach(eq(ID), anyLong(), any());
-        when(server.results.first(eq(ID), anyInt())).thenReturn(results);
+        when(server.results.page(eq(ID), any())).thenAnswer(call -> FakeResultPages.page(results, call.getArgument(1)));
+        when(server.results.confidenceHistogram(eq(ID), anyInt())).thenAnswer(call ->
+                FakeResultPages.histogram(results, call.getArgument(1)));
     }
 
     private static int count(List<ImageResult> results, String kind) {

@@ -15,6 +15,7 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.when;
 
 import com.daynight.classify.Label;
+import com.daynight.persistence.ServicesTable;
 import com.daynight.persistence.ServicesTable.ServiceWithCounts;
 import com.daynight.service.ImageResult;
 import com.daynight.service.ResultCounts;
@@ -237,11 +238,10 @@ class WebHttpTest {
             results.stream().skip(call.<Long>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
         }).when(server.results).forEach(eq(ID), anyLong(), any());
-        when(server.results.first(eq(ID), anyInt())).thenAnswer(call ->
-                results.stream().limit(call.<Integer>getArgument(1)).toList());
-        when(server.results.first(eq(ID), anyString(), anyInt())).thenAnswer(call ->
-                results.stream().filter(r -> r.result().equals(call.getArgument(1)))
-                        .limit(call.<Integer>getArgument(2)).toList());
+        when(server.results.page(eq(ID), any())).thenAnswer(call ->
+                FakeResultPages.page(results, call.getArgument(1)));
+        when(server.results.confidenceHistogram(eq(ID), anyInt())).thenAnswer(call ->
+                FakeResultPages.histogram(results, call.getArgument(1)));
     }
 
     @Test
@@ -267,12 +267,44 @@ class WebHttpTest {
     @Test
     void theFilterParameterListsOneKindOfResult() throws Exception {
         serviceWithResults(service(ServiceStatus.FINISHED, 3, 3));
-        String errors = get("/services/" + ID + "?show=error", BROWSER).body();
-        assertTrue(errors.contains("broken, &#034;really&#034;.jpg") && !errors.contains("beach.jpg"), errors);
-        assertTrue(errors.contains("data-filter=\"error\" aria-current=\"true\""), "the chosen filter is marked");
-        assertTrue(errors.contains("<span class=\"count\" id=\"filter-count-all\">3</span>"), "counts stay whole");
-        String unknown = get("/services/" + ID + "?show=%3Cb%3E", BROWSER).body();
+        for (String errorsLink : List.of("errors", "error")) { // the page's own link, and the one earlier pages had
+            String errors = get("/services/" + ID + "?view=table&show=" + errorsLink, BROWSER).body();
+            assertTrue(errors.contains("broken, &#034;really&#034;.jpg") && !errors.contains("beach.jpg"), errors);
+            assertTrue(errors.contains("data-filter=\"errors\" aria-current=\"true\""), "the chosen filter is marked");
+            assertTrue(errors.contains("<span class=\"count\" id=\"filter-count-all\">3</span>"), "counts stay whole");
+            assertFalse(errors.contains("listing-notices"), "no notice for a known value");
+        }
+        String unknown = get("/services/" + ID + "?view=table&show=%3Cb%3E", BROWSER).body();
         assertTrue(unknown.contains("beach.jpg") && unknown.contains("data-filter=\"all\" aria-current=\"true\""));
+        assertTrue(unknown.contains("show=&lt;b&gt; is not a filter: showing all results. Choose all, day, night or"
+                + " errors."), "an unknown value is named, escaped, not silently replaced");
+    }
+
+    @Test
+    void sortingAndPagingRunOverAllResultsAndTheLinksCarryThem() throws Exception {
+        List<ImageResult> all = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            all.add(ImageResult.classified(String.format("img%03d.jpg", i), i % 2 == 0 ? Label.DAY : Label.NIGHT,
+                    0.5 + i / 1000.0));
+        }
+        serviceWithResults(service(ServiceStatus.FINISHED, 250, 250), all);
+        String page = get("/services/" + ID + "?view=table&sort=name&order=desc&show=night&page=2&size=50", BROWSER)
+                .body().replaceAll("\\s+", " ");
+        assertTrue(page.contains("img149.jpg") && page.contains("img051.jpg") && !page.contains("img151.jpg"),
+                "night, by name descending, second page of 50: img149 to img051");
+        assertTrue(page.contains("Results <span id=\"first-shown\">51</span>&ndash;<span id=\"last-shown\">100</span>"
+                + " of <span id=\"matching-count\">125</span>"), page);
+        assertTrue(page.contains("href=\"/services/" + ID + "?view=table&amp;show=night&amp;sort=name&amp;order=desc"
+                + "&amp;page=3&amp;size=50\""), "the next page's link keeps every choice");
+        assertTrue(page.contains("href=\"/services/" + ID + "?view=table&amp;show=night&amp;sort=name&amp;size=50\""),
+                "the name column's link turns the order round, from page 1");
+        String gallery = get("/services/" + ID + "?sort=confidence&order=desc", BROWSER).body();
+        assertTrue(gallery.contains("<ul id=\"gallery\""), "a finished service opens on its gallery");
+        assertTrue(gallery.contains("src=\"/services/" + ID + "/thumbnails/249\""), "the surest first");
+        assertTrue(gallery.contains("id=\"confidence-plot\""), "with the plot of the confidences");
+        String tooFar = get("/services/" + ID + "?view=table&page=99&sort=bogus", BROWSER).body();
+        assertTrue(tooFar.contains("there is no page 99: there are 3.") && tooFar.contains("sort=bogus is not a sort"));
+        assertTrue(tooFar.contains("img249.jpg"), "the last page instead");
     }
 
     @Test
@@ -388,23 +420,6 @@ class WebHttpTest {
     }
 
     @Test
-    void longResultListsAreCutOnThePage() throws Exception {
-        List<ImageResult> all = new ArrayList<>();
-        for (int i = 0; i < 1001; i++) {
-            all.add(ImageResult.classified("img" + i + ".jpg", i == 1000 ? Label.NIGHT : Label.DAY, 0.9));
-        }
-        serviceWithResults(service(ServiceStatus.FINISHED, 1001, 1001), all);
-        String page = get("/services/" + ID, BROWSER).body();
-        assertTrue(page.contains("<p id=\"truncated-note\" class=\"note\">"), "a note says the page is cut");
-        assertTrue(page.replaceAll("\\s+", " ").contains("the first 1000 of <span id=\"matching-count\">1001</span>"));
-        assertTrue(page.contains("img999.jpg") && !page.contains("img1000.jpg"));
-        assertTrue(page.contains("<dd id=\"count-night\">1</dd>"), "the counts cover the rows not shown");
-        String nights = get("/services/" + ID + "?show=night", BROWSER).body();
-        assertTrue(nights.contains("img1000.jpg"), "a filter finds the rows beyond the first 1000");
-        assertTrue(nights.contains("<p id=\"truncated-note\" class=\"note\" hidden>"));
-    }
-
-    @Test
     void unexpectedFailureShowsNoInternals() throws Exception {
         when(server.services.find(eq(ID), any())).thenThrow(new IllegalStateException("secret internals"));
         when(server.services.findWithCounts(eq(ID), any())).thenThrow(new IllegalStateException("secret internals"));
@@ -433,8 +448,9 @@ class WebHttpTest {
 
     @Test
     void servicesOfAUserAsJsonAndPage() throws Exception {
-        when(server.services.findByUser(eq("Ann <b>"), any(), anyInt()))
-                .thenReturn(List.of(service(ServiceStatus.QUEUED, 0, null), service(ServiceStatus.FINISHED, 3, 3)));
+        when(server.services.findByUser(eq("Ann <b>"), any(), anyInt(), anyInt())).thenReturn(new ServicesTable.UserPage(
+                List.of(new ServiceWithCounts(service(ServiceStatus.QUEUED, 0, null), ResultCounts.NONE),
+                        new ServiceWithCounts(service(ServiceStatus.FINISHED, 3, 3), new ResultCounts(2, 1, 0))), 2));
         String query = "/services?userName=" + URLEncoder.encode("Ann <b>", StandardCharsets.UTF_8);
         JsonNode list = JSON.readTree(get(query + "&format=json", null).body());
         assertEquals(2, list.size());
@@ -449,7 +465,25 @@ class WebHttpTest {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Services of Ann &lt;b&gt;"));
         assertTrue(page.body().contains("href=\"/services/" + ID + "\""));
+        assertTrue(page.body().contains("<span class=\"badge result-day\" title=\"day\">2</span>"), "answers counted");
+        assertTrue(page.body().replaceAll("\\s+", " ").contains("services 1&ndash;2 of 2."));
         assertEquals(400, get("/services", "application/json").statusCode());
+        assertEquals(400, get(query + "&page=0", BROWSER).statusCode());
+        assertEquals(400, get(query + "&page=x", BROWSER).statusCode());
+    }
+
+    @Test
+    void aLongListOfServicesIsPaged() throws Exception {
+        List<ServiceWithCounts> page = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            page.add(new ServiceWithCounts(service(ServiceStatus.FINISHED, 3, 3), new ResultCounts(3, 0, 0)));
+        }
+        when(server.services.findByUser(eq("Bo"), any(), eq(100), eq(100))).thenReturn(
+                new ServicesTable.UserPage(page.subList(0, 30), 130));
+        String second = get("/services?userName=Bo&page=2", BROWSER).body().replaceAll("\\s+", " ");
+        assertTrue(second.contains("services 101&ndash;130 of 130."), second);
+        assertTrue(second.contains("<a href=\"/services?userName=Bo\">1</a>"), "a link to the first page");
+        assertTrue(second.contains("<a href=\"/services?userName=Bo&amp;page=2\" aria-current=\"page\">2</a>"));
     }
 
     // --- the rest

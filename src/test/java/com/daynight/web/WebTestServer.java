@@ -4,7 +4,10 @@ import static org.mockito.Mockito.mock;
 
 import com.daynight.auth.AuthFilter;
 import com.daynight.config.AuthSettings;
+import com.daynight.gallery.Thumbnails;
 import com.daynight.persistence.ResultsTable;
+import com.daynight.storage.ImageStore;
+import java.time.Duration;
 import com.daynight.persistence.ServicesTable;
 import com.daynight.submission.SubmissionService;
 import jakarta.servlet.DispatcherType;
@@ -35,6 +38,9 @@ final class WebTestServer implements AutoCloseable {
     final SubmissionService submissions = mock(SubmissionService.class);
     final ServicesTable services = mock(ServicesTable.class);
     final ResultsTable results = mock(ResultsTable.class);
+    /** The buckets the gallery's thumbnails are read from. */
+    final ImageStore store = mock(ImageStore.class);
+    private final Thumbnails thumbnails = new Thumbnails(store, 64L << 20, Duration.ofSeconds(10));
     final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("database", true));
 
     private final Path baseDir;
@@ -79,7 +85,7 @@ final class WebTestServer implements AutoCloseable {
             ctx.addFilter("lookup-rate-limit", new LookupRateLimitFilter(lookupRatePerMinute))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/services", "/services/*");
             ctx.addServlet("home", new HomeServlet()).addMapping("");
-            ctx.addServlet("services", new ServicesServlet(submissions, services, results))
+            ctx.addServlet("services", new ServicesServlet(submissions, services, results, thumbnails))
                     .addMapping("/services", "/services/*");
             ctx.addServlet("health", new HealthServlet(readiness::get)).addMapping("/healthz", "/readyz");
         }, null);
@@ -93,6 +99,7 @@ final class WebTestServer implements AutoCloseable {
     @Override
     public void close() throws LifecycleException, IOException {
         try {
+            thumbnails.close();
             tomcat.stop();
             tomcat.destroy();
         } finally {

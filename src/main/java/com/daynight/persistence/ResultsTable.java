@@ -88,7 +88,7 @@ public class ResultsTable {
     }
 
     /** The result at index {@code seq} of the listing, if it has been recorded: what a thumbnail shows. */
-    public Optional<ImageResult> at(String serviceId, int seq) throws SQLException {
+    public Optional<ImageResult> at(String serviceId, long seq) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return Rows.selectAll(c, SELECT_RESULTS + " AND Seq = ?", ResultsTable::toResult, serviceId, seq)
                     .stream().findFirst();

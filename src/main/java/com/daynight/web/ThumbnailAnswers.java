@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ThumbnailAnswers {
 
     private static final Pattern THUMBNAIL_PATH = Pattern.compile("/services/[^/]+/thumbnails/[^/]+");
-    private static final Pattern INDEX = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern INDEX = Pattern.compile("[0-9]{1,18}");
     /** A finished service's results never change; an hour keeps a gallery's pages quick to page back through. */
     private static final String CACHE_PICTURE = "private, max-age=3600";
     private static final String CACHE_PLACEHOLDER = "private, max-age=60";
@@ -61,7 +61,7 @@ final class ThumbnailAnswers {
         Optional<ServiceRecord> service = thumbnails != null && ServiceIdGenerator.isWellFormed(serviceId)
                 && INDEX.matcher(index).matches() ? services.find(serviceId, Viewers.of(req)) : Optional.empty();
         Optional<ImageResult> result = service.isPresent()
-                ? results.at(serviceId, Integer.parseInt(index)) : Optional.empty();
+                ? results.at(serviceId, Long.parseLong(index)) : Optional.empty();
         if (result.isEmpty()) {
             Replies.problem(req, resp, ServiceAnswers.format(req), Problem.notFound(
                     "there is no such picture: /services/{ServiceID}/thumbnails/{n}, n from 0, of your own service"));

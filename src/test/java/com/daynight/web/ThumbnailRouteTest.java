@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -59,7 +60,7 @@ class ThumbnailRouteTest {
         reset(server.services, server.results, server.store);
         when(server.services.find(eq(ID), any())).thenReturn(Optional.of(new ServiceRecord(ID, "Ann", "photos", AT,
                 AT, ServiceStatus.FINISHED, AT, null, 3, 3L)));
-        when(server.results.at(eq(ID), anyInt())).thenReturn(Optional.empty());
+        when(server.results.at(eq(ID), anyLong())).thenReturn(Optional.empty());
         when(server.results.at(ID, 0)).thenReturn(Optional.of(ImageResult.classified("big.jpg", Label.DAY, 0.9)));
         when(server.results.at(ID, 1)).thenReturn(Optional.of(ImageResult.classified("bad.jpg", Label.DAY, 0.9)));
         when(server.results.at(ID, 2)).thenReturn(Optional.of(ImageResult.failed("broken.jpg", "not a JPEG")));

@@ -3,7 +3,7 @@ package com.daynight.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
@@ -50,9 +50,9 @@ class CsvAndJsonTimesTest {
                     0.5 + (i % 500) / 1000.0));
         }
         doAnswer(call -> {
-            results.stream().skip(call.<Integer>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
+            results.stream().skip(call.<Long>getArgument(1)).forEach(call.<Consumer<ImageResult>>getArgument(2));
             return null;
-        }).when(server.results).forEach(eq(ID), anyInt(), any());
+        }).when(server.results).forEach(eq(ID), anyLong(), any());
     }
 
     @AfterAll

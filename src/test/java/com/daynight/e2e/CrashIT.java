@@ -113,16 +113,20 @@ class CrashIT {
              PreparedStatement select = c.prepareStatement("SELECT Status, Results IS NOT NULL,"
                      + " ServiceEndTime IS NOT NULL, ServiceStartTime IS NOT NULL,"
                      + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID),"
-                     + " (SELECT COALESCE(MAX(Seq) + 1, 0) FROM service_results r WHERE r.ServiceID = s.ServiceID)"
+                     // Each chunk numbers its results from ChunkNo x 2^31 on: no gap means, per chunk, as many
+                     // results as its highest index + 1.
+                     + " (SELECT COALESCE(SUM(n), 0) FROM (SELECT MAX(Seq % 2147483648) + 1 AS n FROM service_results"
+                     + " WHERE ServiceID = ? GROUP BY Seq DIV 2147483648) per_chunk)"
                      + " FROM services s WHERE ServiceID = ?")) {
             select.setString(1, id);
+            select.setString(2, id);
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next());
                 String status = row.getString(1);
                 assertEquals(status.equals("finished"), row.getBoolean(2), "document iff finished: " + status);
                 assertEquals(status.equals("finished"), row.getBoolean(3), "end time iff finished: " + status);
                 assertTrue(status.equals("queued") || row.getBoolean(4), "a started service has its start time");
-                assertEquals(row.getInt(6), row.getInt(5), "results without a gap");
+                assertEquals(row.getLong(6), row.getLong(5), "results without a gap");
             }
         }
     }

@@ -83,7 +83,7 @@ public class ResultsTable {
                 ? new Object[] {serviceId, query.limit(), query.offset()}
                 : new Object[] {serviceId, query.result(), query.limit(), query.offset()};
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, sql, rs -> new Row(rs.getInt("Seq"), toResult(rs)), values);
+            return Rows.selectAll(c, sql, rs -> new Row(rs.getLong("Seq"), toResult(rs)), values);
         }
     }
 

@@ -152,7 +152,7 @@ public class ServicesTable {
                         + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
                         + " FROM service_results WHERE ServiceID IN (" + ids + ") GROUP BY ServiceID",
                         rs -> counts.put(rs.getString("ServiceID"),
-                                new ResultCounts(rs.getInt("Days"), rs.getInt("Nights"), rs.getInt("Errors"))),
+                                new ResultCounts(rs.getLong("Days"), rs.getLong("Nights"), rs.getLong("Errors"))),
                         records.stream().map(ServiceRecord::serviceId).toArray());
             }
             return new UserPage(records.stream().map(r -> new ServiceWithCounts(r,

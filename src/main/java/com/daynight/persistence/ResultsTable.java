@@ -44,11 +44,27 @@ public class ResultsTable {
      * connection for long.
      */
     public void forEach(String serviceId, long from, Consumer<ImageResult> sink) throws SQLException {
+        long settled = settledBefore(serviceId);
         forEach(afterSeq -> {
             try (Connection c = dataSource.getConnection()) {
-                return page(c, serviceId, afterSeq, PAGE_SIZE);
+                return page(c, serviceId, afterSeq, PAGE_SIZE).stream().filter(row -> row.seq() < settled).toList();
             }
         }, seqBefore(serviceId, from), sink);
+    }
+
+    /**
+     * Where the unbroken prefix of results in listing order ends: chunks are worked side by side, so a later
+     * chunk's results can be there before an earlier one's; a reader polling with ?from= must not see them yet,
+     * or the earlier ones would arrive later and shift every index. An open chunk's DoneCount is committed
+     * with its results.
+     */
+    private long settledBefore(String serviceId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Long settled = Rows.selectAll(c, "SELECT MIN(ChunkNo * 2147483648 + DoneCount) FROM service_chunks"
+                    + " WHERE ServiceID = ? AND Status = 'open'", rs -> (Long) rs.getObject(1, Long.class), serviceId)
+                    .get(0);
+            return settled == null ? Long.MAX_VALUE : settled;
+        }
     }
 
     /** Every result, inside the caller's transaction. */

@@ -16,6 +16,8 @@
   var emptyNote = document.getElementById('empty-note');
   var moreNote = document.getElementById('more-note');
   var serverFilter = card.dataset.filter;
+  /** The kind of result the page's filter keeps ('errors' keeps the kind 'error'); 'all' keeps every kind. */
+  var serverKind = serverFilter === 'errors' ? 'error' : serverFilter;
   var maxRows = Number(card.dataset.maxRows);
   var counts = {};
   ['day', 'night', 'error'].forEach(function (kind) {
@@ -28,7 +30,7 @@
   }
 
   function keeps(kind) {
-    return serverFilter === 'all' || (serverFilter === 'errors' ? kind === 'error' : serverFilter === kind);
+    return serverFilter === 'all' || serverKind === kind;
   }
 
   function rowFor(result, kind) {
@@ -88,8 +90,7 @@
       document.getElementById('count-' + kind).textContent = counts[kind];
       document.getElementById('filter-count-' + kind).textContent = counts[kind];
     });
-    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total()
-      : counts[serverFilter === 'errors' ? 'error' : serverFilter];
+    document.getElementById('matching-count').textContent = serverFilter === 'all' ? total() : counts[serverKind];
   }
 
   /** The counts so far, a copy: only add() changes them. */

@@ -36,15 +36,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +60,6 @@ public final class DayNightApp implements ServletContextListener {
     public static final String STARTUP_FAILURE = "com.daynight.startupFailure";
 
     private static final Logger log = LoggerFactory.getLogger(DayNightApp.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
 
     private AppMetrics metrics;
     private Database database;
@@ -116,11 +111,11 @@ public final class DayNightApp implements ServletContextListener {
         WorkQueue queue = new WorkQueue(dataSource);
         metrics.watch(services);
         ImageStore store = ImageStores.create(config);
-        workers = new WorkerPool(queue, metrics.countingErrors(store), classifier,
-                instanceName(""), config.workers(), config.lease(), metrics, config.pictureLimits(), config.chunkSize());
+        ImageStore meteredStore = metrics.countingErrors(store);
+        workers = WorkerPool.fromConfig(config, queue, meteredStore, classifier, "", metrics);
         // AUTH=none: one person on their own machine, every bucket; AUTH=google: BUCKET_RULES, then a readable bucket.
         BucketGate bucketGate = auth.mode() == AuthSettings.Mode.GOOGLE
-                ? new BucketAccess(bucketRules, metrics.countingErrors(store)) : BucketGate.OPEN;
+                ? new BucketAccess(bucketRules, meteredStore) : BucketGate.OPEN;
         SubmissionService submissions = new SubmissionService(
                 new QueueAdmission(dataSource, config.queueLimit(), userQueueLimit(auth)),
                 store::bucketNameProblem, bucketGate, new ServiceIdGenerator(), workers::wakeUp);
@@ -130,7 +125,7 @@ public final class DayNightApp implements ServletContextListener {
         // After the access log (which then records refusals too), before every servlet.
         registerFilters(context, config, authFilter);
         context.addServlet("home", new HomeServlet()).addMapping("");
-        thumbnails = new Thumbnails(metrics.countingErrors(store), config.pictureLimits().maxObjectBytes(),
+        thumbnails = new Thumbnails(meteredStore, config.pictureLimits().maxObjectBytes(),
                 config.pictureLimits().pictureTimeout());
         context.addServlet("services", new ServicesServlet(submissions, services, new ResultsTable(dataSource),
                         thumbnails))
@@ -192,24 +187,6 @@ public final class DayNightApp implements ServletContextListener {
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
-    /**
-     * Names this instance's claims in the database (ClaimedBy, at most 100 characters): {@code label} (worker
-     * mode's Cloud Run task, or empty), host, process and a random part for restarts.
-     */
-    public static String instanceName(String label) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "unknown-host";
-        }
-        String pid = Long.toString(ManagementFactory.getRuntimeMXBean().getPid());
-        String unique = "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
-        String prefix = label.isEmpty() ? "" : label + "/";
-        int room = Math.max(1, 100 - prefix.length() - unique.length());
-        return prefix + (host.length() > room ? host.substring(0, room) : host) + unique;
-    }
-
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         close();
@@ -221,7 +198,7 @@ public final class DayNightApp implements ServletContextListener {
             thumbnails = null;
         }
         if (workers != null) {
-            workers.stop(SHUTDOWN_GRACE);
+            workers.stop(WorkerPool.SHUTDOWN_GRACE);
             workers = null;
         }
         if (classifier != null) {

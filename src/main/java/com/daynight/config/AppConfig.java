@@ -85,8 +85,8 @@ public record AppConfig(
      * Connections one instance may hold at most. The upper bound keeps a typo from exhausting a database's
      * max_connections on its own; two is the least that lets the heartbeat run beside a worker's statement.
      */
-    public static final int MIN_DB_POOL_SIZE = 2;
-    public static final int MAX_DB_POOL_SIZE = 500;
+    private static final int MIN_DB_POOL_SIZE = 2;
+    private static final int MAX_DB_POOL_SIZE = 500;
 
     private static OptionalInt dbPoolSize(Map<String, String> env) {
         return blankToNull(env.get("DB_POOL_SIZE")) == null ? OptionalInt.empty()

@@ -41,7 +41,14 @@ final class BucketLister {
     }
 
     /** What became of a listing. */
-    enum Outcome { LISTED, FINISHED, FAILED, RELEASED, POSTPONED, LOST }
+    enum Outcome implements Claim.Outcome {
+        LISTED, FINISHED, FAILED, RELEASED, POSTPONED, LOST;
+
+        @Override
+        public boolean finishedTheService() {
+            return this == FINISHED;
+        }
+    }
 
     Outcome run(ServiceRecord service, Claim claim) throws SQLException {
         String id = service.serviceId();
@@ -52,10 +59,11 @@ final class BucketLister {
             // The real reason (missing, forbidden, the storage's own words naming the service account) goes to
             // the log only: users read one text for all, so a service tells nobody which buckets exist.
             log.info("service {} failed: {}", id, e.getMessage());
-            return queue.fail(id, owner, BucketUnavailableException.USER_MESSAGE) ? Outcome.FAILED : Outcome.LOST;
+            return claim.handBack(() -> queue.fail(id, owner, BucketUnavailableException.USER_MESSAGE))
+                    ? Outcome.FAILED : Outcome.LOST;
         } catch (StorageUnavailableException e) {
             log.warn("service {}: {}; listing tried again later", id, e.getMessage());
-            return queue.postpone(id, owner, e.getMessage()) ? Outcome.POSTPONED : Outcome.LOST;
+            return claim.handBack(() -> queue.postpone(id, owner, e.getMessage())) ? Outcome.POSTPONED : Outcome.LOST;
         }
     }
 
@@ -65,13 +73,13 @@ final class BucketLister {
         int chunkNo = resume.nextChunk();
         String first = resume.from();
         int inChunk = 0;
-        int listed = resume.listed();
+        long listed = resume.listed();
         while (names.hasNext()) {
             if (claim.isLost()) {
                 return Outcome.LOST;
             }
             if (claim.isStopRequested()) {
-                return queue.release(id, owner) ? Outcome.RELEASED : Outcome.LOST;
+                return claim.handBack(() -> queue.release(id, owner)) ? Outcome.RELEASED : Outcome.LOST;
             }
             String name = names.next().name();
             if (inChunk == chunkSize) {
@@ -86,7 +94,11 @@ final class BucketLister {
             inChunk++;
             listed++;
         }
-        return switch (listing.end(id, owner, chunkNo, first, inChunk, listed)) {
+        int lastChunk = chunkNo;
+        String lastFirst = first;
+        int inLastChunk = inChunk;
+        long total = listed;
+        return switch (claim.handBack(() -> listing.end(id, owner, lastChunk, lastFirst, inLastChunk, total))) {
             case LISTED -> Outcome.LISTED;
             case SERVICE_FINISHED -> Outcome.FINISHED;
             case LOST -> Outcome.LOST;

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,14 @@ final class ChunkRunner {
     }
 
     /** What became of a chunk. */
-    enum Outcome { DONE, FINISHED, FAILED, RELEASED, POSTPONED, LOST }
+    enum Outcome implements Claim.Outcome {
+        DONE, FINISHED, FAILED, RELEASED, POSTPONED, LOST;
+
+        @Override
+        public boolean finishedTheService() {
+            return this == FINISHED;
+        }
+    }
 
     Outcome run(ChunkClaim chunk, Claim claim) throws SQLException {
         Batch batch = new Batch(chunk);
@@ -51,40 +59,35 @@ final class ChunkRunner {
             ImagePipeline.Ending ending = pipeline.run(chunk.bucket(), rest,
                     result -> !claim.isLost() && batch.add(result), claim::isStopRequested);
             return switch (ending) {
-                case COMPLETED -> !batch.flush() ? Outcome.LOST : switch (handBack(claim, () -> chunks.complete(chunk))) {
-                    case DONE -> Outcome.DONE;
-                    case SERVICE_FINISHED -> Outcome.FINISHED;
-                    case LOST -> Outcome.LOST;
-                };
-                case STOPPED -> batch.flush() && handBack(claim, () -> chunks.release(chunk)) ? Outcome.RELEASED : Outcome.LOST;
+                case COMPLETED -> batch.flush()
+                        ? completed(claim.handBack(() -> chunks.complete(chunk))) : Outcome.LOST;
+                case STOPPED -> batch.flush() && claim.handBack(() -> chunks.release(chunk))
+                        ? Outcome.RELEASED : Outcome.LOST;
                 case REFUSED -> Outcome.LOST;
             };
         } catch (BucketUnavailableException e) {
             log.info("service {} failed: {}", chunk.serviceId(), e.getMessage());
-            return handBack(claim, () -> chunks.failService(chunk, BucketUnavailableException.USER_MESSAGE)) ? Outcome.FAILED : Outcome.LOST;
+            return claim.handBack(() -> chunks.failService(chunk, BucketUnavailableException.USER_MESSAGE))
+                    ? Outcome.FAILED : Outcome.LOST;
         } catch (StorageUnavailableException e) {
             // Every image before the one storage failed on is kept; the chunk is tried again after a backoff.
             log.warn("service {} chunk {}: {}; tried again later", chunk.serviceId(), chunk.chunkNo(), e.getMessage());
-            return batch.flush() && handBack(claim, () -> chunks.postpone(chunk, e.getMessage())) ? Outcome.POSTPONED : Outcome.LOST;
+            return batch.flush() && claim.handBack(() -> chunks.postpone(chunk, e.getMessage()))
+                    ? Outcome.POSTPONED : Outcome.LOST;
         }
     }
 
-    /** A write that ends this owner's claim on the chunk (complete, release, fail, postpone). */
-    private interface ClaimEndingWrite<T> {
-        T run() throws SQLException;
-    }
-
-    /**
-     * Says so on the claim before the write that clears it: a heartbeat that runs between that write and the
-     * claim's removal finds the chunk no longer this owner's, and must not take the normal end for a lost claim.
-     */
-    private static <T> T handBack(Claim claim, ClaimEndingWrite<T> write) throws SQLException {
-        claim.markHandingBack();
-        return write.run();
+    private static Outcome completed(ChunkQueue.Completion completion) {
+        return switch (completion) {
+            case DONE -> Outcome.DONE;
+            case SERVICE_FINISHED -> Outcome.FINISHED;
+            case LOST -> Outcome.LOST;
+        };
     }
 
     /** The listing starts at the last name done (GCS's startOffset is inclusive): that one is passed over. */
     private static Iterator<ImageObject> after(String lastDone, Iterator<ImageObject> images) {
+        NameRange fromLastDone = new NameRange(lastDone, null);
         return new Iterator<>() {
             private ImageObject next;
 
@@ -92,7 +95,7 @@ final class ChunkRunner {
             public boolean hasNext() {
                 while (next == null && images.hasNext()) {
                     ImageObject image = images.next();
-                    if (!new NameRange(null, lastDone).contains(image.name()) && !image.name().equals(lastDone)) {
+                    if (fromLastDone.contains(image.name()) && !image.name().equals(lastDone)) {
                         next = image;
                     }
                 }
@@ -102,7 +105,7 @@ final class ChunkRunner {
             @Override
             public ImageObject next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 ImageObject image = next;
                 next = null;

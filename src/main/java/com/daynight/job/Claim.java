@@ -13,6 +13,16 @@ final class Claim {
         boolean renew() throws SQLException;
     }
 
+    /** A write that ends this owner's claim itself (complete, finish, fail, postpone, release). */
+    interface EndingWrite<T> {
+        T run() throws SQLException;
+    }
+
+    /** What became of a claim; the log says when it finished its service. */
+    interface Outcome {
+        boolean finishedTheService();
+    }
+
     private final String key;
     private final String serviceId;
     private final Renewal renewal;
@@ -46,9 +56,13 @@ final class Claim {
         return lost;
     }
 
-    /** The worker is about to end the claim itself (finish, fail, postpone, release): no heartbeat is due. */
-    void markHandingBack() {
+    /**
+     * Ends the claim with {@code write}, saying so first: a heartbeat that runs between that write and the
+     * claim's removal finds the row no longer this owner's, and must not take the normal end for a lost claim.
+     */
+    <T> T handBack(EndingWrite<T> write) throws SQLException {
         handingBack = true;
+        return write.run();
     }
 
     boolean isHandingBack() {

@@ -42,6 +42,8 @@ public final class WorkerPool implements AutoCloseable {
     private static final long ERROR_BACKOFF_MILLIS = 3_000;
     /** Two chunks at a time per instance (chunk 0 of every service comes first, see ChunkQueue). */
     private static final int CLAIMERS = 2;
+    /** How long shutdown waits for running work to be saved and handed back (SIGTERM gives 10 s). */
+    public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
     /** The log context key of the service a thread works on: every log line of its work carries it. */
     public static final String SERVICE_ID = "serviceId";
 
@@ -69,6 +71,13 @@ public final class WorkerPool implements AutoCloseable {
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean untilNoWorkLeft;
     private volatile boolean noWorkLeft;
+
+    /** The pool the configuration asks for, its claims named after this instance and {@code label}. */
+    public static WorkerPool fromConfig(AppConfig config, WorkQueue queue, ImageStore store,
+                                        DayNightClassifier classifier, String label, WorkMetrics metrics) {
+        return new WorkerPool(queue, store, classifier, InstanceName.of(label), config.workers(), config.lease(),
+                metrics, config.pictureLimits(), config.chunkSize());
+    }
 
     public WorkerPool(WorkQueue queue, ImageStore store, DayNightClassifier classifier, String owner,
                       int workerCount, Duration lease) {
@@ -189,7 +198,7 @@ public final class WorkerPool implements AutoCloseable {
             }
             String id = next.get().serviceId();
             Claim claim = new Claim(id, id, () -> queue.heartbeat(id, owner));
-            BucketLister.Outcome outcome = run(claim, started -> lister.run(next.get(), claim));
+            BucketLister.Outcome outcome = run(claim, () -> lister.run(next.get(), claim));
             if (outcome == BucketLister.Outcome.LISTED) {
                 wakeUp();
             }
@@ -201,14 +210,14 @@ public final class WorkerPool implements AutoCloseable {
 
     private void runChunk(ChunkRunner runner, ChunkClaim chunk) throws SQLException {
         Claim claim = new Claim(chunk.key(), chunk.serviceId(), () -> chunks.heartbeat(chunk));
-        run(claim, started -> runner.run(chunk, claim));
+        run(claim, () -> runner.run(chunk, claim));
     }
 
-    private interface Work<T> {
-        T run(long startedNanos) throws SQLException;
+    private interface Work<T extends Enum<T> & Claim.Outcome> {
+        T run() throws SQLException;
     }
 
-    private <T extends Enum<T>> T run(Claim claim, Work<T> work) throws SQLException {
+    private <T extends Enum<T> & Claim.Outcome> T run(Claim claim, Work<T> work) throws SQLException {
         claims.put(claim.key(), claim);
         if (stopping) {
             claim.requestStop();
@@ -216,10 +225,10 @@ public final class WorkerPool implements AutoCloseable {
         MDC.put(SERVICE_ID, claim.serviceId());
         try {
             long started = System.nanoTime();
-            T outcome = work.run(started);
+            T outcome = work.run();
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.info("{} {} in {} ms", claim.key(), outcome.name().toLowerCase(), millis);
-            if (outcome.name().equals("FINISHED")) {
+            if (outcome.finishedTheService()) {
                 // once per service, by whichever instance finished it (the last chunk's time)
                 log.info("service {} finished in {} ms", claim.serviceId(), millis);
             }
@@ -295,6 +304,6 @@ public final class WorkerPool implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(Duration.ofSeconds(8));
+        stop(SHUTDOWN_GRACE);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -90,12 +89,12 @@ final class ExplodedWar {
         try {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-            deleteTree(partial); // another process unpacked the same build at the same time
+            WebappCopies.deleteTree(partial); // another process unpacked the same build at the same time
         } catch (IOException e) {
             if (!Files.isDirectory(target)) {
                 throw e;
             }
-            deleteTree(partial);
+            WebappCopies.deleteTree(partial);
         }
     }
 
@@ -125,13 +124,5 @@ final class ExplodedWar {
 
     private static URL url(Path path) throws MalformedURLException {
         return path.toUri().toURL();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -61,10 +61,15 @@ final class WebappCopies {
             if (unused == null) {
                 return; // a running instance uses it
             }
-            try (Stream<Path> paths = Files.walk(copy)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            deleteTree(copy);
+        }
+    }
+
+    /** Deletes a folder and everything in it, deepest first. */
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -28,11 +28,11 @@ public final class StartupStages {
     }
 
     /** Seconds since the JVM began: what a user waits from {@code java -jar} on. */
-    public static double sinceJvmStart() {
+    private static double sinceJvmStart() {
         return ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
     }
 
-    public static String seconds(double seconds) {
+    private static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.1f", seconds);
     }
 }

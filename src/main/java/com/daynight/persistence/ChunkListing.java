@@ -25,7 +25,7 @@ public class ChunkListing {
     }
 
     /** Where listing goes on: the next chunk's number, its first name (null: the start), JPEGs listed before it. */
-    public record ListingPoint(int nextChunk, String from, int listed) {
+    public record ListingPoint(int nextChunk, String from, long listed) {
     }
 
     /**
@@ -37,11 +37,10 @@ public class ChunkListing {
             if (!lockOwned(c, id, owner)) {
                 return null;
             }
-            ListingPoint point = Rows.selectAll(c, "SELECT c.ChunkNo, c.EndBefore, COALESCE(s.ImagesTotal, 0)"
+            ListingPoint point = Rows.selectFirst(c, "SELECT c.ChunkNo, c.EndBefore, COALESCE(s.ImagesTotal, 0)"
                     + " FROM service_chunks c JOIN services s ON s.ServiceID = c.ServiceID WHERE c.ServiceID = ?"
                     + " ORDER BY c.ChunkNo DESC LIMIT 1",
-                    rs -> new ListingPoint(rs.getInt(1) + 1, rs.getString(2), rs.getInt(3)), id)
-                    .stream().findFirst().orElse(null);
+                    rs -> new ListingPoint(rs.getInt(1) + 1, rs.getString(2), rs.getLong(3)), id).orElse(null);
             if (point == null) {
                 ResultsTable.deleteAll(c, id);
                 Rows.update(c, "UPDATE services SET ImagesTotal = 0 WHERE ServiceID = ?", id);
@@ -52,7 +51,7 @@ public class ChunkListing {
     }
 
     /** Cuts chunk {@code chunkNo}, names [first, endBefore); {@code listed} JPEGs are known in all. */
-    public boolean cut(String id, String owner, int chunkNo, String first, String endBefore, int listed)
+    public boolean cut(String id, String owner, int chunkNo, String first, String endBefore, long listed)
             throws SQLException {
         return ServiceCompletion.inTransaction(dataSource, c -> {
             if (!lockOwned(c, id, owner)) {
@@ -73,7 +72,7 @@ public class ChunkListing {
      * empty) is cut, the total is final, the service's claim is let go (its chunks carry the work now), and when
      * every chunk is done already (or there is none: an empty bucket) the service finishes here.
      */
-    public Ending end(String id, String owner, int chunkNo, String first, int inLastChunk, int listed)
+    public Ending end(String id, String owner, int chunkNo, String first, int inLastChunk, long listed)
             throws SQLException {
         return ServiceCompletion.inTransaction(dataSource, c -> {
             if (!lockOwned(c, id, owner)) {

@@ -54,13 +54,13 @@ public class ChunkQueue {
     public Optional<ChunkClaim> claimNext(String owner, Duration lease) throws SQLException {
         Optional<ChunkClaim> claimed = ServiceCompletion.inTransaction(dataSource, c -> {
             while (true) {
-                Optional<Candidate> candidate = Rows.selectAll(c, "SELECT ServiceID, ChunkNo, Attempts"
+                Optional<Candidate> candidate = Rows.selectFirst(c, "SELECT ServiceID, ChunkNo, Attempts"
                         + " FROM service_chunks WHERE Status = 'open'"
                         + " AND (ClaimedBy IS NULL OR HeartbeatAt < UTC_TIMESTAMP(3) - INTERVAL ? SECOND)"
                         + " AND (NotBefore IS NULL OR NotBefore <= UTC_TIMESTAMP(3))"
                         + " ORDER BY ChunkNo LIMIT 1 FOR UPDATE SKIP LOCKED",
                         rs -> new Candidate(rs.getString(1), rs.getInt(2), rs.getInt(3)),
-                        Math.max(1, lease.toSeconds())).stream().findFirst();
+                        Math.max(1, lease.toSeconds()));
                 if (candidate.isEmpty()) {
                     return Optional.<ChunkClaim>empty();
                 }
@@ -73,11 +73,11 @@ public class ChunkQueue {
                 Rows.update(c, "UPDATE service_chunks SET ClaimedBy = ?, HeartbeatAt = UTC_TIMESTAMP(3),"
                         + " Claims = Claims + 1, Attempts = Attempts + 1 WHERE ServiceID = ? AND ChunkNo = ?",
                         owner, id, chunkNo);
-                return Rows.selectAll(c, "SELECT c.Claims, s.Bucket, c.FirstName, c.EndBefore, c.DoneCount,"
+                return Rows.selectFirst(c, "SELECT c.Claims, s.Bucket, c.FirstName, c.EndBefore, c.DoneCount,"
                         + " c.LastDone FROM service_chunks c JOIN services s ON s.ServiceID = c.ServiceID"
                         + " WHERE c.ServiceID = ? AND c.ChunkNo = ?",
                         rs -> new ChunkClaim(id, chunkNo, owner, rs.getInt(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getInt(5), rs.getString(6)), id, chunkNo).stream().findFirst();
+                                rs.getString(4), rs.getInt(5), rs.getString(6)), id, chunkNo);
             }
         });
         if (claimed.isPresent()) {

@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
      * Each service's claimer holds at most one connection at a time, whatever WORKERS is: the classifying threads
      * never touch the database (see docs/deploy-gcp.md for the arithmetic against a database's max_connections).
      */
-    public static int serverPoolSize(int workers) {
+    private static int serverPoolSize(int workers) {
         return Math.max(10, workers * 2 + 4);
     }
 
@@ -106,6 +106,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The pool's size: DB_POOL_SIZE, or the default the caller gave. */
+    public int maxConnections() {
+        return pool.getMaximumPoolSize();
     }
 
     /** For /readyz: can a connection be had and does it answer? */

@@ -10,21 +10,15 @@ import java.util.concurrent.CompletionException;
  */
 public final class DatabaseOpening {
 
-    private final CompletableFuture<Database> opening = new CompletableFuture<>();
+    private final CompletableFuture<Database> opening;
 
-    private DatabaseOpening() {
+    private DatabaseOpening(CompletableFuture<Database> opening) {
+        this.opening = opening;
     }
 
     public static DatabaseOpening begin(AppConfig config) {
-        DatabaseOpening started = new DatabaseOpening();
-        new Thread(() -> {
-            try {
-                started.opening.complete(Database.open(config));
-            } catch (RuntimeException | Error e) {
-                started.opening.completeExceptionally(e);
-            }
-        }, "database-start").start();
-        return started;
+        return new DatabaseOpening(CompletableFuture.supplyAsync(() -> Database.open(config),
+                task -> new Thread(task, "database-start").start()));
     }
 
     /** The open database, or what {@link Database#open} threw. */

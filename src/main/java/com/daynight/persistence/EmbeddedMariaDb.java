@@ -76,16 +76,19 @@ final class EmbeddedMariaDb implements AutoCloseable {
             try {
                 db.start();
             } catch (IOException e) { // ManagedProcessException among them
-                throw new ConfigException("the embedded MariaDB under " + root + " did not start: "
-                        + StartFailure.explain(e, db.console(), root.resolve(StartFailure.LOG_NAME)), e);
+                throw notStarted(root, e, db.console());
             } finally {
                 Files.deleteIfExists(initFile); // it holds the passwords
             }
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), credentials);
         } catch (IOException e) { // ManagedProcessException among them
-            throw new ConfigException("the embedded MariaDB under " + root + " did not start: "
-                    + StartFailure.explain(e, "", root.resolve(StartFailure.LOG_NAME)), e);
+            throw notStarted(root, e, "");
         }
+    }
+
+    private static ConfigException notStarted(Path root, IOException e, String console) {
+        return new ConfigException("the embedded MariaDB under " + root + " did not start: "
+                + StartFailure.explain(e, console, root.resolve(StartFailure.LOG_NAME)), e);
     }
 
     /**

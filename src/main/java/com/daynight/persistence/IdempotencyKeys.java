@@ -3,7 +3,6 @@ package com.daynight.persistence;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.List;
 import java.util.Optional;
 
 /** The idempotency_keys table: which service a submission's key (hashed with its scope) started. */
@@ -13,9 +12,8 @@ final class IdempotencyKeys {
     }
 
     static Optional<String> serviceOf(Connection c, String keyHash) throws SQLException {
-        List<String> ids = Rows.selectAll(c, "SELECT ServiceID FROM idempotency_keys WHERE KeyHash = ?",
-                rs -> rs.getString(1), keyHash);
-        return ids.stream().findFirst();
+        return Rows.selectFirst(c, "SELECT ServiceID FROM idempotency_keys WHERE KeyHash = ?", rs -> rs.getString(1),
+                keyHash);
     }
 
     /** False when the key is taken already. */

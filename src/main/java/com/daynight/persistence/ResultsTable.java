@@ -60,9 +60,9 @@ public class ResultsTable {
      */
     private long settledBefore(String serviceId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            Long settled = Rows.selectAll(c, "SELECT MIN(ChunkNo * 2147483648 + DoneCount) FROM service_chunks"
-                    + " WHERE ServiceID = ? AND Status = 'open'", rs -> (Long) rs.getObject(1, Long.class), serviceId)
-                    .get(0);
+            Long settled = Rows.selectAll(c, "SELECT MIN(ChunkNo * ? + DoneCount) FROM service_chunks"
+                    + " WHERE ServiceID = ? AND Status = 'open'", rs -> (Long) rs.getObject(1, Long.class),
+                    ChunkQueue.SEQ_STRIDE, serviceId).get(0);
             return settled == null ? Long.MAX_VALUE : settled;
         }
     }
@@ -81,8 +81,8 @@ public class ResultsTable {
             return -1;
         }
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, "SELECT Seq FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT 1 OFFSET ?",
-                    rs -> rs.getLong(1), serviceId, from - 1).stream().findFirst().orElse(Long.MAX_VALUE);
+            return Rows.selectFirst(c, "SELECT Seq FROM service_results WHERE ServiceID = ? ORDER BY Seq LIMIT 1 OFFSET ?",
+                    rs -> rs.getLong(1), serviceId, from - 1).orElse(Long.MAX_VALUE);
         }
     }
 
@@ -106,8 +106,7 @@ public class ResultsTable {
     /** The result at index {@code seq} of the listing, if it has been recorded: what a thumbnail shows. */
     public Optional<ImageResult> at(String serviceId, long seq) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_RESULTS + " AND Seq = ?", ResultsTable::toResult, serviceId, seq)
-                    .stream().findFirst();
+            return Rows.selectFirst(c, SELECT_RESULTS + " AND Seq = ?", ResultsTable::toResult, serviceId, seq);
         }
     }
 

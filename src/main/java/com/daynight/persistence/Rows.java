@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Statement helpers shared by the tables: bind every value, read every row. */
 final class Rows {
@@ -19,6 +20,12 @@ final class Rows {
     }
 
     /** Runs {@code sql} with {@code values} (strings and numbers) bound in order, and reads every row. */
+    /** The first row {@code sql} selects, read by {@code reader}; empty when there is none. */
+    static <T> Optional<T> selectFirst(Connection c, String sql, Reader<T> reader, Object... values)
+            throws SQLException {
+        return selectAll(c, sql, reader, values).stream().findFirst();
+    }
+
     static <T> List<T> selectAll(Connection c, String sql, Reader<T> reader, Object... values) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             bind(select, values);

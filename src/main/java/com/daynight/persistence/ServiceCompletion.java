@@ -3,6 +3,7 @@ package com.daynight.persistence;
 import com.daynight.service.ServiceRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * Finishes a service once its bucket is listed to the end and its last chunk is done, whichever instance
@@ -21,9 +22,9 @@ final class ServiceCompletion {
 
     /** Locks the service row; true when it is listed and still running (queued or started). */
     static boolean lockRunning(Connection c, String id, boolean requireListed) throws SQLException {
-        return Rows.selectAll(c, "SELECT Status, ListingDone FROM services WHERE ServiceID = ? FOR UPDATE",
+        return Rows.selectFirst(c, "SELECT Status, ListingDone FROM services WHERE ServiceID = ? FOR UPDATE",
                 rs -> ("queued".equals(rs.getString(1)) || "started".equals(rs.getString(1)))
-                        && (!requireListed || rs.getBoolean(2)), id).stream().findFirst().orElse(false);
+                        && (!requireListed || rs.getBoolean(2)), id).orElse(false);
     }
 
     /**
@@ -36,6 +37,16 @@ final class ServiceCompletion {
         if (open > 0) {
             return false;
         }
+        finish(c, id);
+        return true;
+    }
+
+    /**
+     * With the service row locked by this transaction: Status, ServiceEndTime and the Results document are
+     * written together, the document built from the results recorded, whichever owners computed them, read
+     * page by page. A document too big for one row is stored without its Results array (see ResultsColumn).
+     */
+    void finish(Connection c, String id) throws SQLException {
         ServiceRecord service = ServicesTable.find(c, id)
                 .orElseThrow(() -> new SQLException("service " + id + " vanished"));
         String document = resultsColumn.document(c, service, sink -> ResultsTable.forEach(c, id, sink));
@@ -43,11 +54,13 @@ final class ServiceCompletion {
                 + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3)),"
                 + " ServiceEndTime = UTC_TIMESTAMP(3), Results = ?, ImagesTotal = ?,"
                 + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?", document, service.done(), id);
-        return true;
     }
 
-    /** Runs {@code work} in a READ COMMITTED transaction: no gap locks, and each statement sees what others committed. */
-    static <T> T inTransaction(javax.sql.DataSource dataSource, Transaction<T> work) throws SQLException {
+    /**
+     * Runs {@code work} in a READ COMMITTED transaction: no gap locks, and each statement sees what others
+     * committed.
+     */
+    static <T> T inTransaction(DataSource dataSource, Transaction<T> work) throws SQLException {
         return LockConflicts.retrying(() -> {
             try (Connection c = dataSource.getConnection()) {
                 int isolation = c.getTransactionIsolation();

@@ -10,6 +10,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public class ServicesTable {
             + " (SELECT COUNT(*) FROM service_results r WHERE r.ServiceID = s.ServiceID) AS ImagesDone"
             + " FROM services s";
 
+    /** A service's results counted by answer, in one pass over them, for a query over service_results. */
+    private static final String ANSWER_COUNTS = "COALESCE(SUM(Result = 'day'), 0) AS Days,"
+            + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
+            + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors";
+
     /**
      * The service's results counted by answer in the statement that reads its record, ImagesDone being their
      * sum: the page's progress and counts agree however fast the service writes. The counts are taken in one
@@ -37,10 +43,7 @@ public class ServicesTable {
      */
     private static final String SELECT_SERVICE_WITH_COUNTS = "SELECT " + SERVICE_COLUMNS + ","
             + " c.Days, c.Nights, c.Errors, c.Days + c.Nights + c.Errors AS ImagesDone"
-            + " FROM services s CROSS JOIN (SELECT COALESCE(SUM(Result = 'day'), 0) AS Days,"
-            + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
-            + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
-            + " FROM service_results WHERE ServiceID = ?) c"
+            + " FROM services s CROSS JOIN (SELECT " + ANSWER_COUNTS + " FROM service_results WHERE ServiceID = ?) c"
             + " WHERE s.ServiceID = ?";
 
     private final DataSource dataSource;
@@ -91,14 +94,13 @@ public class ServicesTable {
     /** The service if this viewer may see it; empty alike when it does not exist and when it is someone else's. */
     public Optional<ServiceRecord> find(String serviceId, Viewer viewer) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_SERVICE + " WHERE s.ServiceID = ? AND " + Viewer.CONDITION,
-                    ServicesTable::toRecord, serviceId, viewer.seesAll(), viewer.principal()).stream().findFirst();
+            return Rows.selectFirst(c, SELECT_SERVICE + " WHERE s.ServiceID = ? AND " + Viewer.CONDITION,
+                    ServicesTable::toRecord, serviceId, viewer.seesAll(), viewer.principal());
         }
     }
 
     static Optional<ServiceRecord> find(Connection c, String serviceId) throws SQLException {
-        return Rows.selectAll(c, SELECT_SERVICE + " WHERE s.ServiceID = ?", ServicesTable::toRecord, serviceId)
-                .stream().findFirst();
+        return Rows.selectFirst(c, SELECT_SERVICE + " WHERE s.ServiceID = ?", ServicesTable::toRecord, serviceId);
     }
 
     /** A service's record and the counts of its results by answer. */
@@ -108,10 +110,9 @@ public class ServicesTable {
     /** As {@link #find(String, Viewer)}, with the day, night and error counts read in the same statement. */
     public Optional<ServiceWithCounts> findWithCounts(String serviceId, Viewer viewer) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, SELECT_SERVICE_WITH_COUNTS + " AND " + Viewer.CONDITION,
-                    rs -> new ServiceWithCounts(toRecord(rs),
-                    new ResultCounts(rs.getLong("Days"), rs.getLong("Nights"), rs.getLong("Errors"))),
-                    serviceId, serviceId, viewer.seesAll(), viewer.principal()).stream().findFirst();
+            return Rows.selectFirst(c, SELECT_SERVICE_WITH_COUNTS + " AND " + Viewer.CONDITION,
+                    rs -> new ServiceWithCounts(toRecord(rs), toCounts(rs)),
+                    serviceId, serviceId, viewer.seesAll(), viewer.principal());
         }
     }
 
@@ -146,13 +147,10 @@ public class ServicesTable {
                     userName, userName, viewer.seesAll(), viewer.principal(), limit, offset);
             Map<String, ResultCounts> counts = new HashMap<>();
             if (!records.isEmpty()) {
-                String ids = String.join(", ", java.util.Collections.nCopies(records.size(), "?"));
-                Rows.selectAll(c, "SELECT ServiceID, COALESCE(SUM(Result = 'day'), 0) AS Days,"
-                        + " COALESCE(SUM(Result = 'night'), 0) AS Nights,"
-                        + " COALESCE(SUM(Result NOT IN ('day', 'night')), 0) AS Errors"
+                String ids = String.join(", ", Collections.nCopies(records.size(), "?"));
+                Rows.selectAll(c, "SELECT ServiceID, " + ANSWER_COUNTS
                         + " FROM service_results WHERE ServiceID IN (" + ids + ") GROUP BY ServiceID",
-                        rs -> counts.put(rs.getString("ServiceID"),
-                                new ResultCounts(rs.getLong("Days"), rs.getLong("Nights"), rs.getLong("Errors"))),
+                        rs -> counts.put(rs.getString("ServiceID"), toCounts(rs)),
                         records.stream().map(ServiceRecord::serviceId).toArray());
             }
             return new UserPage(records.stream().map(r -> new ServiceWithCounts(r,
@@ -176,9 +174,13 @@ public class ServicesTable {
     /** The Results column: the document written when the service finished, or null before. */
     Optional<String> storedDocument(String serviceId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return Rows.selectAll(c, "SELECT Results FROM services WHERE ServiceID = ?",
-                    rs -> Optional.ofNullable(rs.getString(1)), serviceId).stream().findFirst().flatMap(d -> d);
+            return Rows.selectFirst(c, "SELECT Results FROM services WHERE ServiceID = ?",
+                    rs -> Optional.ofNullable(rs.getString(1)), serviceId).flatMap(d -> d);
         }
+    }
+
+    private static ResultCounts toCounts(ResultSet rs) throws SQLException {
+        return new ResultCounts(rs.getLong("Days"), rs.getLong("Nights"), rs.getLong("Errors"));
     }
 
     private static ServiceRecord toRecord(ResultSet rs) throws SQLException {

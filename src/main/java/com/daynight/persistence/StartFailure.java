@@ -24,9 +24,10 @@ final class StartFailure {
 
     /** {@code console}: what the server printed, if anything; it holds the reason more often than {@code e}. */
     static String explain(Exception e, String console, Path logFile) {
-        String reason = reason(console + "\n" + e.getMessage() + "\n" + fullText(e));
+        String trace = fullText(e);
+        String reason = reason(console + "\n" + e.getMessage() + "\n" + trace);
         try {
-            Files.writeString(logFile, console + "\n" + fullText(e));
+            Files.writeString(logFile, console + "\n" + trace);
             return reason + " (the server's console is in " + logFile + ")";
         } catch (IOException notWritten) {
             return reason;
@@ -36,7 +37,8 @@ final class StartFailure {
     /** The server's first [ERROR] line, else the report's first line that says something; never more than one. */
     static String reason(String report) {
         Matcher error = SERVER_ERROR.matcher(report);
-        String line = error.find() ? error.group(1) : report.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("no reason given");
+        String line = error.find() ? error.group(1)
+                : report.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("no reason given");
         line = line.strip();
         return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "..." : line;
     }

@@ -26,7 +26,7 @@ public class WorkQueue {
     static final int MAX_RETRY_SECONDS = 300;
 
     private final DataSource dataSource;
-    private final ResultsColumn resultsColumn;
+    private final ServiceCompletion completion;
     private final ChunkQueue chunks;
     private final ChunkListing listing;
 
@@ -37,7 +37,7 @@ public class WorkQueue {
     /** {@code maxDocumentBytes}: the largest Results document stored whole in its row (see ResultsColumn). */
     WorkQueue(DataSource dataSource, long maxDocumentBytes) {
         this.dataSource = dataSource;
-        this.resultsColumn = new ResultsColumn(maxDocumentBytes);
+        this.completion = new ServiceCompletion(new ResultsColumn(maxDocumentBytes));
         this.chunks = new ChunkQueue(dataSource, maxDocumentBytes);
         this.listing = new ChunkListing(dataSource, maxDocumentBytes);
     }
@@ -155,20 +155,9 @@ public class WorkQueue {
         });
     }
 
-    /**
-     * The last image is done: Status, ServiceEndTime and the Results document are written in one transaction,
-     * the document built from the results recorded, whichever owners computed them, read page by page. A
-     * document too big for one row is stored without its Results array (see ResultsColumn).
-     */
+    /** The last image is done: the service is finished, its document written (ServiceCompletion.finish). */
     public boolean finish(String id, String owner) throws SQLException {
-        return inOwnedTransaction(id, owner, c -> {
-            ServiceRecord service = select(c, id);
-            String document = resultsColumn.document(c, service, sink -> ResultsTable.forEach(c, id, sink));
-            Rows.update(c, "UPDATE services SET Status = 'finished',"
-                    + " ServiceStartTime = COALESCE(ServiceStartTime, UTC_TIMESTAMP(3)),"
-                    + " ServiceEndTime = UTC_TIMESTAMP(3), Results = ?, ImagesTotal = ?,"
-                    + " ClaimedBy = NULL, HeartbeatAt = NULL WHERE ServiceID = ?", document, service.done(), id);
-        });
+        return inOwnedTransaction(id, owner, c -> completion.finish(c, id));
     }
 
     /** The service cannot complete (bucket missing, access denied): 'failed' with the reason. */

@@ -34,6 +34,11 @@ public final class DelayedImageStore implements ImageStore {
     }
 
     @Override
+    public Iterable<ImageObject> listJpegs(String bucket, NameRange range) {
+        return store.listJpegs(bucket, range);
+    }
+
+    @Override
     public byte[] read(String bucket, String objectName) throws IOException {
         if (!delay.isZero()) {
             try {

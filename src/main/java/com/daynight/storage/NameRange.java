@@ -12,9 +12,4 @@ public record NameRange(String first, String endBefore) {
         return (first == null || GcsOrder.OF_NAMES.compare(name, first) >= 0)
                 && (endBefore == null || GcsOrder.OF_NAMES.compare(name, endBefore) < 0);
     }
-
-    /** Whether {@code name} sorts at or after the range's end: a listing in order can stop there. */
-    public boolean isPastEnd(String name) {
-        return endBefore != null && GcsOrder.OF_NAMES.compare(name, endBefore) >= 0;
-    }
 }

@@ -16,7 +16,7 @@ public final class IdempotencyKey {
     /** The form's hidden field, made afresh for each rendering of the form. */
     public static final String FORM_FIELD = "idempotencyKey";
     /** Room for a UUID or any token a client makes; the rule is Stripe's and the IETF draft's. */
-    public static final int MAX_LENGTH = 255;
+    private static final int MAX_LENGTH = 255;
 
     private IdempotencyKey() {
     }

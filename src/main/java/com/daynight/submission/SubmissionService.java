@@ -66,6 +66,7 @@ public class SubmissionService {
         String bucket = BucketInput.normalised(typedBucket);
         SubmissionValidator.validate(userName, bucket, bucketNameProblem);
         String key = IdempotencyKey.validated(idempotencyKey);
+        String keyHash = key == null ? null : IdempotencyKey.scopedHash(key, principal, userName, bucket);
         Optional<String> refusal;
         try {
             refusal = principal == null ? Optional.of("no verified principal") : bucketGate.refusal(principal, bucket);
@@ -81,8 +82,7 @@ public class SubmissionService {
                 String id = ids.get();
                 QueueAdmission.Admission admitted = key == null
                         ? new QueueAdmission.Admission(admission.admit(id, userName, bucket, principal), id)
-                        : admission.admit(id, userName, bucket, principal,
-                                IdempotencyKey.scopedHash(key, principal, userName, bucket));
+                        : admission.admit(id, userName, bucket, principal, keyHash);
                 switch (admitted.outcome()) {
                     case QUEUED -> {
                         onSubmitted.run();

@@ -25,7 +25,7 @@ final class ConfirmationPage {
     }
 
     static String path(String serviceId) {
-        return "/services/" + serviceId + "/" + SEGMENT;
+        return ServiceAnswers.path(serviceId) + "/" + SEGMENT;
     }
 
     void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)

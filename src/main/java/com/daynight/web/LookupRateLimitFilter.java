@@ -55,11 +55,11 @@ public class LookupRateLimitFilter extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
+        int limit = thumbnail ? perMinute * THUMBNAILS_PER_LOOKUP : perMinute;
         resp.setHeader("Retry-After", Long.toString(waitSeconds));
-        Replies.problem(req, resp, ServiceAnswers.format(req), Problem.of(429, thumbnail
-                ? "too many thumbnails: at most " + perMinute * THUMBNAILS_PER_LOOKUP + " a minute; try again in "
-                + waitSeconds + " s"
-                : "too many lookups: at most " + perMinute + " a minute; try again in " + waitSeconds + " s"));
+        Replies.problem(req, resp, ServiceAnswers.format(req), Problem.of(429, "too many "
+                + (thumbnail ? "thumbnails" : "lookups") + ": at most " + limit + " a minute; try again in "
+                + waitSeconds + " s"));
     }
 
     static String clientKey(HttpServletRequest req) {

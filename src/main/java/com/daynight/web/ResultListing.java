@@ -24,6 +24,8 @@ public final class ResultListing {
     static final int TABLE_SIZE = 100;
     /** Offsets grow with the page; past this many results the database's offset gets slow, so pages stop. */
     static final int MAX_OFFSET = 1_000_000;
+    /** A page or size of more digits than MAX_OFFSET has is out of range (and is not parsed). */
+    private static final int MAX_OFFSET_DIGITS = Integer.toString(MAX_OFFSET).length();
 
     private final String path;
     private final boolean gallery;
@@ -85,7 +87,7 @@ public final class ResultListing {
             return fallback;
         }
         String digits = value.trim();
-        if (digits.length() <= 7 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.length() <= MAX_OFFSET_DIGITS && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int n = Integer.parseInt(digits);
             if (n >= 1 && n <= max) {
                 return n;
@@ -97,18 +99,17 @@ public final class ResultListing {
 
     /** Keeps the page within the results the filter matches: a page past the last shows the last, and says so. */
     ResultQuery query(long matching) {
-        int pages = pages(matching);
+        int pages = pageCount(matching, size, MAX_OFFSET / size);
         if (page > pages) {
             notices.add("there is no page " + page + ": " + (pages == 1 ? "there is one" : "there are " + pages) + ".");
             page = pages;
         }
-        int lastAllowed = MAX_OFFSET / size;
-        page = Math.min(page, Math.max(1, lastAllowed));
         return new ResultQuery(filter.result(), order, descending, (page - 1) * size, size);
     }
 
-    private int pages(long matching) {
-        return (int) Math.max(1, Math.min((matching + size - 1) / size, MAX_OFFSET / size));
+    /** The pages {@code items} fill, {@code size} a page: at least 1 (an empty list has its page), at most {@code max}. */
+    static int pageCount(long items, int size, int max) {
+        return (int) Math.max(1, Math.min((items + size - 1) / size, max));
     }
 
     // --- what the page reads
@@ -186,10 +187,10 @@ public final class ResultListing {
     private String url(Map<String, String> changes) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("view", defaultView ? "" : gallery ? "gallery" : "table");
-        values.put("show", filter == ResultFilter.ALL ? "" : filter.getValue());
-        values.put("sort", order == Order.LISTING ? "" : getSort());
+        values.put("show", filter.getValue());
+        values.put("sort", getSort());
         values.put("order", descending ? "desc" : "");
-        values.put("page", page == 1 ? "" : Integer.toString(page));
+        values.put("page", Integer.toString(page));
         values.put("size", size == (gallery ? GALLERY_SIZE : TABLE_SIZE) ? "" : Integer.toString(size));
         values.putAll(changes);
         StringBuilder url = new StringBuilder(path);

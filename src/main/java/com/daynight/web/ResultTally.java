@@ -48,13 +48,17 @@ public final class ResultTally {
      * service may have added some since: never fewer than those up to the last row shown.
      */
     public long getMatching() {
-        long counted = switch (filter) {
+        return Math.max(counted(filter, counts), offset + rows.size());
+    }
+
+    /** How many of the counted results the filter keeps. */
+    static long counted(ResultFilter filter, ResultCounts counts) {
+        return switch (filter) {
             case ALL -> counts.total();
             case DAY -> counts.day();
             case NIGHT -> counts.night();
             case ERROR -> counts.errors();
         };
-        return Math.max(counted, offset + rows.size());
     }
 
     /** The number of the first row shown, from 1; 0 when none is. */
@@ -67,12 +71,7 @@ public final class ResultTally {
     }
 
     public int getPages() {
-        return (int) Math.max(1, Math.min((getMatching() + size - 1) / size, ResultListing.MAX_OFFSET / size));
-    }
-
-    /** More results match than this page shows: the page offers the others. */
-    public boolean isPaged() {
-        return getMatching() > rows.size();
+        return ResultListing.pageCount(getMatching(), size, ResultListing.MAX_OFFSET / size);
     }
 
     public int getMaxRows() {

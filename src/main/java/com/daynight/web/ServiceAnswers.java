@@ -1,6 +1,5 @@
 package com.daynight.web;
 
-import com.daynight.gallery.Thumbnails;
 import com.daynight.persistence.ResultQuery;
 import com.daynight.persistence.ResultsTable;
 import com.daynight.persistence.ServicesTable;
@@ -34,24 +33,20 @@ final class ServiceAnswers {
     private final ServicesTable services;
     private final ResultsTable results;
     private final ResultsCsv csv = new ResultsCsv();
-    private final ThumbnailAnswers thumbnails;
 
-    /** @param thumbnails makes the gallery's pictures; null: none (their addresses are 404) */
-    ServiceAnswers(ServicesTable services, ResultsTable results, Thumbnails thumbnails) {
+    ServiceAnswers(ServicesTable services, ResultsTable results) {
         this.services = services;
         this.results = results;
-        this.thumbnails = new ThumbnailAnswers(services, results, thumbnails);
     }
 
-    /** @param path what follows /services/ in the address: a ServiceID, or a ServiceID and a part of it */
-    void answer(HttpServletRequest req, HttpServletResponse resp, String path)
+    /** A service's address within the application. */
+    static String path(String serviceId) {
+        return "/services/" + serviceId;
+    }
+
+    /** @param serviceId what follows /services/ in the address, as typed (no slash: ServicesServlet routes those) */
+    void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId)
             throws ServletException, IOException, SQLException {
-        int slash = path.indexOf('/');
-        if (slash >= 0) {
-            thumbnails.answer(req, resp, path.substring(0, slash), path.substring(slash + 1));
-            return;
-        }
-        String serviceId = path;
         ResponseFormat format = format(req);
         boolean wellFormed = ServiceIdGenerator.isWellFormed(serviceId);
         // The JSON and CSV need the record alone; the page reads it with its counts, in one statement.
@@ -107,11 +102,15 @@ final class ServiceAnswers {
         if (value == null) {
             return OptionalLong.of(0);
         }
-        if (value.isEmpty() || value.length() > MAX_FROM_DIGITS
-                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isDigits(value, MAX_FROM_DIGITS)) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Long.parseLong(value));
+    }
+
+    /** Whether {@code s} is 1 to {@code maxDigits} ASCII digits (0-9), nothing else: a number to parse. */
+    static boolean isDigits(String s, int maxDigits) {
+        return !s.isEmpty() && s.length() <= maxDigits && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Streamed row by row: a bucket of many thousand images never sits in memory for its CSV. */
@@ -131,10 +130,9 @@ final class ServiceAnswers {
     private void page(HttpServletRequest req, HttpServletResponse resp, ServiceWithCounts counted)
             throws ServletException, IOException, SQLException {
         ServiceRecord service = counted.service();
-        ResultListing listing = ResultListing.of(req, req.getContextPath() + "/services/" + service.serviceId(),
+        ResultListing listing = ResultListing.of(req, req.getContextPath() + path(service.serviceId()),
                 !service.status().isDone());
-        ResultTally counting = new ResultTally(listing.getFilter(), counted.counts(), List.of(), 0, listing.getSize());
-        ResultQuery query = listing.query(counting.getMatching());
+        ResultQuery query = listing.query(ResultTally.counted(listing.getFilter(), counted.counts()));
         List<ResultRow> rows = results.page(service.serviceId(), query).stream()
                 .map(row -> new ResultRow(row.seq(), row.result())).toList();
         req.setAttribute("service", new ServiceView(service));

@@ -26,6 +26,8 @@ final class ServiceListAnswers {
     static final int PAGE_SIZE = 100;
     /** Pages beyond this one are refused: nobody pages through ten thousand of their services. */
     static final int MAX_PAGE = 100;
+    /** MAX_PAGE's digits: a longer number is out of range (and is not parsed). */
+    private static final int MAX_PAGE_DIGITS = Integer.toString(MAX_PAGE).length();
 
     static void answer(HttpServletRequest req, HttpServletResponse resp, ResponseFormat format, String userName,
                        ServicesTable table, Viewer viewer) throws ServletException, IOException, SQLException {
@@ -42,7 +44,7 @@ final class ServiceListAnswers {
             writeJson(found.services().stream().map(ServiceWithCounts::service).toList(), resp);
             return;
         }
-        int pages = Math.max(1, Math.min(MAX_PAGE, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        int pages = ResultListing.pageCount(found.total(), PAGE_SIZE, MAX_PAGE);
         req.setAttribute("listUserName", userName);
         req.setAttribute("services", found.services().stream()
                 .map(s -> new ServiceView(s.service(), s.counts())).toList());
@@ -57,7 +59,7 @@ final class ServiceListAnswers {
     /** 1 to MAX_PAGE, or 0 for anything else. */
     private static int pageNumber(String value) {
         String digits = value.trim();
-        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!ServiceAnswers.isDigits(digits, MAX_PAGE_DIGITS)) {
             return 0;
         }
         int page = Integer.parseInt(digits);

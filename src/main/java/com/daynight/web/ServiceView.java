@@ -25,11 +25,6 @@ public final class ServiceView {
         this.counts = counts;
     }
 
-    /** Whether the counts of its answers are known (the user list's); the getters below are null otherwise. */
-    public boolean isCounted() {
-        return counts != null;
-    }
-
     public Long getDay() {
         return counts == null ? null : counts.day();
     }

@@ -36,6 +36,7 @@ public class ServicesServlet extends HttpServlet {
     private final transient SubmissionService submissions;
     private final transient ServicesTable services;
     private final transient ServiceAnswers serviceAnswers;
+    private final transient ThumbnailAnswers thumbnailAnswers;
     private final transient ConfirmationPage confirmation;
 
     public ServicesServlet(SubmissionService submissions, ServicesTable services, ResultsTable results) {
@@ -47,7 +48,8 @@ public class ServicesServlet extends HttpServlet {
                            Thumbnails thumbnails) {
         this.submissions = submissions;
         this.services = services;
-        this.serviceAnswers = new ServiceAnswers(services, results, thumbnails);
+        this.serviceAnswers = new ServiceAnswers(services, results);
+        this.thumbnailAnswers = new ThumbnailAnswers(services, results, thumbnails);
         this.confirmation = new ConfirmationPage(services);
     }
 
@@ -101,19 +103,16 @@ public class ServicesServlet extends HttpServlet {
      */
     private void accepted(HttpServletRequest req, HttpServletResponse resp, ResponseFormat format, String serviceId)
             throws IOException {
-        switch (format) {
-            case HTML -> {
-                resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                resp.setHeader("Location", req.getContextPath() + ConfirmationPage.path(serviceId));
-            }
-            case JSON -> {
-                resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
-                Replies.json(resp, HttpServletResponse.SC_ACCEPTED, Map.of("ServiceId", serviceId));
-            }
-            default -> {
-                resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
-                Replies.plain(resp, HttpServletResponse.SC_ACCEPTED, serviceId);
-            }
+        if (format == ResponseFormat.HTML) {
+            resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            resp.setHeader("Location", req.getContextPath() + ConfirmationPage.path(serviceId));
+            return;
+        }
+        resp.setHeader("Location", req.getContextPath() + ServiceAnswers.path(serviceId));
+        if (format == ResponseFormat.JSON) {
+            Replies.json(resp, HttpServletResponse.SC_ACCEPTED, Map.of("ServiceId", serviceId));
+        } else {
+            Replies.plain(resp, HttpServletResponse.SC_ACCEPTED, serviceId);
         }
     }
 
@@ -140,7 +139,10 @@ public class ServicesServlet extends HttpServlet {
         }
     }
 
-    /** /services/{id} and /services/{id}/submitted, reached by the ServiceID in its one spelling. */
+    /**
+     * /services/{id}, /services/{id}/submitted and /services/{id}/thumbnails/{n} (any other path below a
+     * service is the thumbnails' 404), reached by the ServiceID in its one spelling.
+     */
     private void answerOne(HttpServletRequest req, HttpServletResponse resp, String path)
             throws ServletException, IOException, SQLException {
         String[] parts = path.split("/", -1);
@@ -150,12 +152,14 @@ public class ServicesServlet extends HttpServlet {
             String rest = path.substring(parts[0].length());
             String query = req.getQueryString();
             resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            resp.setHeader("Location", req.getContextPath() + "/services/" + canonical + rest
+            resp.setHeader("Location", req.getContextPath() + ServiceAnswers.path(canonical) + rest
                     + (query == null ? "" : "?" + query));
             return;
         }
         if (parts.length == 2 && parts[1].equals(ConfirmationPage.SEGMENT)) {
             confirmation.answer(req, resp, parts[0]);
+        } else if (parts.length > 1) {
+            thumbnailAnswers.answer(req, resp, parts[0], path.substring(parts[0].length() + 1));
         } else {
             serviceAnswers.answer(req, resp, path);
         }
@@ -173,7 +177,7 @@ public class ServicesServlet extends HttpServlet {
             return;
         }
         resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        resp.setHeader("Location", req.getContextPath() + "/services/" + serviceId);
+        resp.setHeader("Location", req.getContextPath() + ServiceAnswers.path(serviceId));
     }
 
     private void listServices(HttpServletRequest req, HttpServletResponse resp)

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * GET /services/{id}/thumbnails/{n}: the small picture of the service's n-th result (its index in the bucket's
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ThumbnailAnswers {
 
+    private static final Logger log = LoggerFactory.getLogger(ThumbnailAnswers.class);
     private static final Pattern THUMBNAIL_PATH = Pattern.compile("/services/[^/]+/thumbnails/[^/]+");
     private static final Pattern INDEX = Pattern.compile("[0-9]{1,18}");
     /** A finished service's results never change; an hour keeps a gallery's pages quick to page back through. */
@@ -49,11 +52,6 @@ final class ThumbnailAnswers {
         return path != null && THUMBNAIL_PATH.matcher(path).matches();
     }
 
-    /** The address of a result's thumbnail, within the application. */
-    static String path(String serviceId, int seq) {
-        return "/services/" + serviceId + "/thumbnails/" + seq;
-    }
-
     /** @param rest what follows /services/{id}/ in the path */
     void answer(HttpServletRequest req, HttpServletResponse resp, String serviceId, String rest)
             throws ServletException, IOException, SQLException {
@@ -75,10 +73,12 @@ final class ThumbnailAnswers {
         if (outcome instanceof Thumbnails.Outcome.Made made) {
             send(resp, "image/jpeg", made.jpeg(), CACHE_PICTURE);
         } else if (outcome instanceof Thumbnails.Outcome.Busy) {
-            resp.setHeader("Retry-After", "2");
             Replies.problem(req, resp, ServiceAnswers.format(req),
                     Problem.of(503, "too many thumbnails are being made; try again in 2 s"));
         } else {
+            if (outcome instanceof Thumbnails.Outcome.Unavailable unavailable) {
+                log.debug("thumbnail {} of {} is the placeholder: {}", index, serviceId, unavailable.reason());
+            }
             placeholder(resp);
         }
     }

@@ -11,7 +11,6 @@ import com.daynight.persistence.Database;
 import com.daynight.persistence.WorkQueue;
 import com.daynight.storage.ImageStores;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,7 @@ public final class WorkerMode {
      * Two claimers and the heartbeat each hold at most one connection at a time (the classifying threads never
      * touch the database), so three serve a worker; a hundred workers then hold 300 (docs/deploy-gcp.md).
      */
-    public static final int DEFAULT_DB_POOL_SIZE = 3;
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(8);
+    private static final int DEFAULT_DB_POOL_SIZE = 3;
 
     private final AppConfig config;
     private final CloudRunTask task;
@@ -100,9 +98,8 @@ public final class WorkerMode {
             }
             classifier = DayNightApp.loadModel(config);
             database = Database.open(config, DEFAULT_DB_POOL_SIZE);
-            workers = new WorkerPool(new WorkQueue(database.dataSource()), ImageStores.create(config), classifier,
-                    DayNightApp.instanceName(task.label()), config.workers(), config.lease(), WorkMetrics.NONE,
-                    config.pictureLimits(), config.chunkSize());
+            workers = WorkerPool.fromConfig(config, new WorkQueue(database.dataSource()), ImageStores.create(config),
+                    classifier, task.label(), WorkMetrics.NONE);
             if (wait) {
                 workers.start();
             } else {
@@ -111,7 +108,7 @@ public final class WorkerMode {
         }
         log.info("DayNight worker ready: storage {}, database external ({} connections at most), {} workers,"
                 + " health on port {}; {}", config.storage().name().toLowerCase(),
-                config.dbPoolSize().orElse(DEFAULT_DB_POOL_SIZE), config.workers(), health.port(),
+                database.maxConnections(), config.workers(), health.port(),
                 wait ? "keeps polling (--wait)" : "exits when no claimable work is left");
         return true;
     }
@@ -128,7 +125,7 @@ public final class WorkerMode {
         }
         closed = true;
         if (workers != null) {
-            workers.stop(SHUTDOWN_GRACE); // running services save their results and are handed back
+            workers.stop(WorkerPool.SHUTDOWN_GRACE); // running services save their results and are handed back
         }
         if (classifier != null) {
             classifier.close();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -93,9 +93,10 @@ class ServicePageScriptIT {
     }
 
     private void awaitCounts(int day, int night, int error) {
-        // The page may be drawn again between finding an element and reading it.
+        // The page may be drawn again, or reloaded, between finding an element and reading it: Chromium then says
+        // the element is stale, or that its "node does not belong to the document"; the next poll reads it again.
         new WebDriverWait(browser.driver, Duration.ofSeconds(20), Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class).until(d ->
+                .ignoring(WebDriverException.class).until(d ->
                 browser.text("count-day").equals(String.valueOf(day))
                         && browser.text("count-night").equals(String.valueOf(night))
                         && browser.text("count-error").equals(String.valueOf(error)));

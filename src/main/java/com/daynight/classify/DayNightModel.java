@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,12 +29,15 @@ public final class DayNightModel {
 
     private final Classifier classifier;
     private final Instances header;
+    /** The classifier's arithmetic on arrays, where it is an SMO that SupportVectors reproduces; else null. */
+    private final SupportVectors byHand;
 
     /** @param header the training data's header; its class attribute must be nominal {day, night} */
     public DayNightModel(Classifier classifier, Instances header) {
         this.classifier = classifier;
         this.header = new Instances(header, 0);
         checkHeader(this.header);
+        this.byHand = SupportVectors.of(classifier, this.header).orElse(null);
     }
 
     /** An empty data set with the given numeric attributes and the class attribute last. */
@@ -65,19 +69,31 @@ public final class DayNightModel {
         if (features.length != featureCount()) {
             throw new IllegalArgumentException("expected " + featureCount() + " features, got " + features.length);
         }
-        double[] values = new double[header.numAttributes()];
-        System.arraycopy(features, 0, values, 0, features.length);
-        values[header.classIndex()] = Utils.missingValue();
-        Instance instance = new DenseInstance(1.0, values);
-        instance.setDataset(header);
         double[] distribution;
         try {
-            distribution = classifier.distributionForInstance(instance);
+            // A missing value (NaN) is Weka's to replace, as it was in training.
+            distribution = byHand != null && Arrays.stream(features).allMatch(Double::isFinite)
+                    ? byHand.distribution(features) : wekaDistribution(features);
         } catch (Exception e) {
             throw new IllegalStateException("the model failed to predict: " + e.getMessage(), e);
         }
         int best = distribution[1] > distribution[0] ? 1 : 0;
         return new Prediction(Label.fromJsonName(header.classAttribute().value(best)), distribution[best]);
+    }
+
+    /** Weka's own evaluation of the classifier: what {@link SupportVectors} must agree with. */
+    double[] wekaDistribution(double[] features) throws Exception {
+        double[] values = new double[header.numAttributes()];
+        System.arraycopy(features, 0, values, 0, features.length);
+        values[header.classIndex()] = Utils.missingValue();
+        Instance instance = new DenseInstance(1.0, values);
+        instance.setDataset(header);
+        return classifier.distributionForInstance(instance);
+    }
+
+    /** Whether predictions are computed by {@link SupportVectors} rather than by Weka. */
+    boolean isEvaluatedByHand() {
+        return byHand != null;
     }
 
     /** An independent deep copy, for use on another thread. */

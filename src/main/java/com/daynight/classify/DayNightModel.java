@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,6 +39,13 @@ public final class DayNightModel {
         this.byHand = SupportVectors.of(classifier, this.header).orElse(null);
     }
 
+    /** A copy's model: the support vectors' arrays are shared (read only), the calibrator is the copy's own. */
+    private DayNightModel(Classifier classifier, Instances header, SupportVectors byHand) {
+        this.classifier = classifier;
+        this.header = header;
+        this.byHand = byHand == null ? null : byHand.withCalibratorOf(classifier).orElse(null);
+    }
+
     /** An empty data set with the given numeric attributes and the class attribute last. */
     public static Instances emptyHeader(List<String> featureNames, int capacity) {
         ArrayList<Attribute> attributes = new ArrayList<>();
@@ -71,9 +77,11 @@ public final class DayNightModel {
         }
         double[] distribution;
         try {
-            // A missing value (NaN) is Weka's to replace, as it was in training.
-            distribution = byHand != null && Arrays.stream(features).allMatch(Double::isFinite)
-                    ? byHand.distribution(features) : wekaDistribution(features);
+            // A missing value (NaN) is Weka's to replace, as it was in training: SupportVectors answers null then.
+            distribution = byHand != null ? byHand.distribution(features) : null;
+            if (distribution == null) {
+                distribution = wekaDistribution(features);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("the model failed to predict: " + e.getMessage(), e);
         }
@@ -99,7 +107,7 @@ public final class DayNightModel {
     /** An independent deep copy, for use on another thread. */
     public DayNightModel copy() {
         try {
-            return new DayNightModel(AbstractClassifier.makeCopy(classifier), header);
+            return new DayNightModel(AbstractClassifier.makeCopy(classifier), header, byHand);
         } catch (Exception e) {
             throw new IllegalStateException("could not copy the model: " + e.getMessage(), e);
         }

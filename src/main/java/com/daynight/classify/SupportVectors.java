@@ -42,7 +42,8 @@ final class SupportVectors {
     private final double gamma;
     private final Classifier calibrator;
     private final Instances calibrationHeader;
-    /** The dot products of the picture being evaluated with each vector (this class is not thread-safe). */
+    /** The picture being evaluated, standardised, and its dot products with each vector (not thread-safe). */
+    private final double[] x;
     private final double[] dots;
 
     private SupportVectors(double[] scale, double[] shift, double[] vectors, double[] squaredNorms, double[] weights,
@@ -57,7 +58,23 @@ final class SupportVectors {
         this.gamma = gamma;
         this.calibrator = calibrator;
         this.calibrationHeader = calibrationHeader;
+        this.x = new double[features];
         this.dots = new double[weights.length];
+    }
+
+    /**
+     * The same vectors with the calibrator of {@code copy}, a copy of the SMO this was read from: a model's copy
+     * for another thread shares the arrays (read only) and evaluates with a calibrator of its own.
+     */
+    Optional<SupportVectors> withCalibratorOf(Classifier copy) {
+        try {
+            Object binary = ((Object[][]) read(SMO.class, copy, "m_classifiers"))[0][1];
+            Classifier own = (Classifier) read(binary.getClass(), binary, "m_calibrator");
+            return own == null ? Optional.empty() : Optional.of(new SupportVectors(scale, shift, vectors,
+                    squaredNorms, weights, bias, gamma, own, calibrationHeader));
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -111,11 +128,16 @@ final class SupportVectors {
         }
     }
 
-    /** Class probabilities in the header's class order, as SMO.distributionForInstance gives them. */
+    /**
+     * Class probabilities in the header's class order, as SMO.distributionForInstance gives them; null for
+     * values with a NaN (or infinite) one, which Weka replaces as it did in training.
+     */
     double[] distribution(double[] values) throws Exception {
-        double[] x = new double[features];
         double squaredNorm = 0;
         for (int f = 0; f < features; f++) {
+            if (!Double.isFinite(values[f])) {
+                return null;
+            }
             x[f] = values[f] * scale[f] + shift[f];
             squaredNorm += x[f] * x[f];
         }
